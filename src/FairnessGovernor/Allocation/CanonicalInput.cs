@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FairnessGovernor.Model;
+using FairnessGovernor.Output;
+
+namespace FairnessGovernor.Allocation
+{
+    /// <summary>
+    /// The canonical form of the inputs (SPEC.md, "Canonical inputs"): compact JSON, fixed key
+    /// order, every default written out, UTF-8; and SHA-256 digests of it in lower-case hex.
+    /// </summary>
+    public static class CanonicalInput
+    {
+        private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+        /// <summary>SHA-256 of the canonical task list.</summary>
+        public static string TasksDigest(IReadOnlyList<FairTask> tasks) => Hash(w => WriteTasks(w, tasks));
+
+        /// <summary>SHA-256 of the canonical agent list.</summary>
+        public static string AgentsDigest(IReadOnlyList<FairAgent> agents) => Hash(w => WriteAgents(w, agents));
+
+        /// <summary>SHA-256 of the canonical policy.</summary>
+        public static string PolicyDigest(FairnessPolicy policy) => Hash(w => WritePolicy(w, policy));
+
+        /// <summary>SHA-256 of "tasks:HEX\nagents:HEX\npolicy:HEX" built from the three digests.</summary>
+        public static string Digest(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy)
+        {
+            var text = "tasks:" + TasksDigest(tasks) + "\nagents:" + AgentsDigest(agents) + "\npolicy:" + PolicyDigest(policy);
+            using var sha = SHA256.Create();
+            return Hex(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+        }
+
+        /// <summary>Writes tasks as [{"id":..,"priority":..},...].</summary>
+        public static void WriteTasks(Utf8JsonWriter w, IReadOnlyList<FairTask> tasks)
+        {
+            w.WriteStartArray();
+            for (int i = 0; i < tasks.Count; i++)
+            {
+                var t = tasks[i];
+                w.WriteStartObject();
+                w.WriteString("id", t.Id);
+                w.WriteString("priority", t.Priority);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
+        /// <summary>Writes agents as [{"id":..,"weight":..,"capacity":..|null},...].</summary>
+        public static void WriteAgents(Utf8JsonWriter w, IReadOnlyList<FairAgent> agents)
+        {
+            w.WriteStartArray();
+            for (int i = 0; i < agents.Count; i++)
+            {
+                var a = agents[i];
+                w.WriteStartObject();
+                w.WriteString("id", a.Id);
+                w.WriteNumber("weight", a.Weight);
+                if (a.Capacity.HasValue) w.WriteNumber("capacity", a.Capacity.Value); else w.WriteNull("capacity");
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
+        /// <summary>Writes the policy as {"policy_id":..,"respect_priority":..,"max_skew_ratio":..}.</summary>
+        public static void WritePolicy(Utf8JsonWriter w, FairnessPolicy p)
+        {
+            w.WriteStartObject();
+            w.WriteString("policy_id", p.PolicyId);
+            w.WriteBoolean("respect_priority", p.RespectPriority);
+            w.WritePropertyName("max_skew_ratio");
+            w.WriteRawValue(PythonNumber.Format(p.MaxSkewRatio), skipInputValidation: true);
+            w.WriteEndObject();
+        }
+
+        private static string Hash(System.Action<Utf8JsonWriter> write)
+        {
+            using var sha = SHA256.Create();
+            using (var stream = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+            {
+                using (var w = new Utf8JsonWriter(stream, Options)) write(w);
+                stream.FlushFinalBlock();
+            }
+            return Hex(sha.Hash!);
+        }
+
+        internal static string Hex(byte[] bytes)
+        {
+            var sb = new StringBuilder(bytes.Length * 2);
+            foreach (var b in bytes) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using FairnessGovernor.Model;
+
+namespace FairnessGovernor.Allocation
+{
+    /// <summary>
+    /// The prototype's weighted round-robin without materialising the rotation. The rotation is each
+    /// agent repeated weight times, in agent order; the pointer is (agent, slot within its block).
+    /// A closed agent's remaining slots are skipped by jumping to the next open agent's first slot,
+    /// exactly where the prototype's pointer would stop. Cost per pick is independent of weights
+    /// and of how many agents are closed.
+    /// </summary>
+    internal sealed class WeightedRoundRobin : IAgentSelector
+    {
+        private readonly int[] _weights;
+        private readonly OpenAgents _open;
+        private int _agent;
+        private int _slot;
+
+        public WeightedRoundRobin(FairAgentTable agents, OpenAgents open)
+        {
+            _weights = agents.Weights;
+            _open = open;
+            _agent = open.NextFrom(0);
+            _slot = 0;
+        }
+
+        public int Pick()
+        {
+            if (_agent < 0 || !_open.IsOpen(_agent))
+            {
+                _agent = _open.NextFrom(_agent < 0 ? 0 : _agent + 1);
+                _slot = 0;
+                if (_agent < 0) return -1;
+            }
+            int chosen = _agent;
+            if (++_slot >= _weights[chosen])
+            {
+                _agent = _open.NextFrom(chosen + 1);
+                _slot = 0;
+            }
+            return chosen;
+        }
+
+        public void Close(int agent)
+        {
+            // The open set is shared; Pick notices a closed current agent.
+        }
+    }
+
+    /// <summary>Agents as parallel arrays for the hot loop.</summary>
+    internal sealed class FairAgentTable
+    {
+        public FairAgentTable(System.Collections.Generic.IReadOnlyList<FairAgent> agents)
+        {
+            Count = agents.Count;
+            Weights = new int[Count];
+            Capacities = new long[Count];
+            for (int i = 0; i < Count; i++)
+            {
+                Weights[i] = agents[i].Weight;
+                Capacities[i] = agents[i].Capacity ?? long.MaxValue;
+            }
+        }
+
+        public int Count { get; }
+        public int[] Weights { get; }
+        public long[] Capacities { get; }
+    }
+}

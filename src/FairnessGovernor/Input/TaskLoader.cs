@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using FairnessGovernor.Model;
+
+namespace FairnessGovernor.Input
+{
+    /// <summary>Builds validated <see cref="FairTask"/>s from files or input values.</summary>
+    public static class TaskLoader
+    {
+        /// <summary>Reads a task file: a JSON/YAML array of tasks, or an object with a 'tasks' array.</summary>
+        public static IReadOnlyList<FairTask> FromFile(string path, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            return FromDocument(InputFile.Read(path, limits), new InputSource(path, true, false), limits);
+        }
+
+        /// <summary>Builds tasks from a parsed document.</summary>
+        public static IReadOnlyList<FairTask> FromDocument(InputValue root, InputSource source, InputLimits? limits = null) =>
+            FromItems(ItemList.Of(root, source, "tasks", "tasks"), source, limits);
+
+        /// <summary>Builds tasks from items (objects), checking every rule and that ids are unique.</summary>
+        public static IReadOnlyList<FairTask> FromItems(IReadOnlyList<InputValue> items, InputSource source, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            var tasks = new FairTask[items.Count];
+            var seen = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+            for (int i = 0; i < items.Count; i++)
+            {
+                tasks[i] = FromItem(items[i], source, "tasks[" + i + "]", limits);
+                if (seen.TryGetValue(tasks[i].Id, out int first))
+                {
+                    var idValue = items[i].Get("id")!;
+                    throw new FairnessInputException("DuplicateId", source.Name, "tasks[" + i + "] (id '" + tasks[i].Id + "')", "id",
+                        "the id is already used by tasks[" + first + "]; task ids must be unique.", idValue.Line, idValue.Column);
+                }
+                seen.Add(tasks[i].Id, i);
+            }
+            return tasks;
+        }
+
+        /// <summary>Builds one task from an object value.</summary>
+        public static FairTask FromItem(InputValue item, InputSource source, string label, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            ItemReader.RequireObject(item, source, label, "a task");
+            var r = new ItemReader(item, source, label);
+            var id = r.ReadId("id", limits.MaxIdLength);
+            var priority = TaskPriority.Normal;
+            var pv = r.Raw("priority");
+            if (pv != null && pv.Kind != InputValueKind.Null)
+            {
+                if (pv.Kind != InputValueKind.String || !TaskPriorityNames.TryParse(pv.Text, out priority))
+                    throw r.Error("InvalidPriority", "priority", "expected high, normal or low, got " + pv.Describe() + ".", pv);
+            }
+            return new FairTask(id, priority);
+        }
+    }
+
+    /// <summary>Builds validated <see cref="FairAgent"/>s from files or input values.</summary>
+    public static class AgentLoader
+    {
+        /// <summary>Reads an agent file: a JSON/YAML array of agents, or an object with an 'agents' array.</summary>
+        public static IReadOnlyList<FairAgent> FromFile(string path, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            var source = new InputSource(path, true, false);
+            return FromDocument(InputFile.Read(path, limits), source, limits);
+        }
+
+        /// <summary>Builds agents from a parsed document.</summary>
+        public static IReadOnlyList<FairAgent> FromDocument(InputValue root, InputSource source, InputLimits? limits = null) =>
+            FromItems(ItemList.Of(root, source, "agents", "agents"), source, limits);
+
+        /// <summary>Builds agents from items (objects), checking every rule and that ids are unique.</summary>
+        public static IReadOnlyList<FairAgent> FromItems(IReadOnlyList<InputValue> items, InputSource source, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            var agents = new FairAgent[items.Count];
+            var seen = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+            for (int i = 0; i < items.Count; i++)
+            {
+                agents[i] = FromItem(items[i], source, "agents[" + i + "]", limits);
+                if (seen.TryGetValue(agents[i].Id, out int first))
+                {
+                    var idValue = items[i].Get("id")!;
+                    throw new FairnessInputException("DuplicateId", source.Name, "agents[" + i + "] (id '" + agents[i].Id + "')", "id",
+                        "the id is already used by agents[" + first + "]; agent ids must be unique.", idValue.Line, idValue.Column);
+                }
+                seen.Add(agents[i].Id, i);
+            }
+            return agents;
+        }
+
+        /// <summary>Builds one agent from an object value.</summary>
+        public static FairAgent FromItem(InputValue item, InputSource source, string label, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            ItemReader.RequireObject(item, source, label, "an agent");
+            var r = new ItemReader(item, source, label);
+            var id = r.ReadId("id", limits.MaxIdLength);
+            var weight = r.ReadWhole("weight", 0, FairAgent.MaxWeight) ?? 1;
+            var capacity = r.ReadWhole("capacity", 0, FairAgent.MaxWeight);
+            return new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null);
+        }
+    }
+
+    /// <summary>Builds a validated <see cref="FairnessPolicy"/> from a file or an input value.</summary>
+    public static class PolicyLoader
+    {
+        /// <summary>Reads a policy file: a JSON/YAML object (optionally wrapped as {"policy": {...}}).</summary>
+        public static FairnessPolicy FromFile(string path, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            return FromDocument(InputFile.Read(path, limits), new InputSource(path, true, false), limits);
+        }
+
+        /// <summary>Builds the policy from a parsed document or object value.</summary>
+        public static FairnessPolicy FromDocument(InputValue root, InputSource source, InputLimits? limits = null)
+        {
+            if (root.Kind == InputValueKind.Object && root.Get("policy_id") == null)
+            {
+                var inner = root.Get("policy");
+                if (inner != null && inner.Kind == InputValueKind.Object) root = inner;
+            }
+            if (root.Kind != InputValueKind.Object)
+                throw new FairnessInputException("InvalidDocumentShape", source.Name, null, null, "expected a policy object, got " + root.Describe() + ".", root.Line, root.Column);
+            var r = new ItemReader(root, source, "policy");
+            var idValue = r.Raw("policy_id");
+            string policyId = FairnessPolicy.DefaultPolicyId;
+            if (idValue != null && idValue.Kind != InputValueKind.Null)
+                policyId = r.ReadId("policy_id", (limits ?? InputLimits.Default).MaxIdLength);
+            var respect = r.ReadBool("respect_priority") ?? true;
+            var maxSkew = r.ReadNumber("max_skew_ratio", 1, FairnessPolicy.MaxMaxSkewRatio) ?? FairnessPolicy.DefaultMaxSkewRatio;
+            return new FairnessPolicy(policyId, respect, maxSkew);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace FairnessGovernor.Input
+{
+    /// <summary>
+    /// Reads one YAML document into <see cref="InputValue"/>s. Plain scalars resolve by the YAML 1.2
+    /// core schema (null, true/false, integers, floats); quoted scalars are strings. Aliases are
+    /// shared, not copied, and what they add is counted against <see cref="InputLimits.MaxAliasExpansion"/>.
+    /// </summary>
+    public static class YamlDocumentReader
+    {
+        private static readonly Regex IntPattern = new Regex(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex FloatPattern = new Regex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
+
+        /// <summary>Parses the YAML text of <paramref name="bytes"/> (UTF-8 with or without BOM, or UTF-16 with BOM).</summary>
+        /// <exception cref="FairnessInputException">InvalidYaml, DuplicateKey, InputTooDeep, AliasExpansionLimit, EmptyInput.</exception>
+        public static InputValue Read(byte[] bytes, string sourceName, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            var text = TextDecoding.ToText(bytes, sourceName);
+            return Read(text, sourceName, limits);
+        }
+
+        /// <summary>Parses YAML text.</summary>
+        public static InputValue Read(string text, string sourceName, InputLimits? limits = null)
+        {
+            limits ??= InputLimits.Default;
+            var state = new State(sourceName, limits);
+            try
+            {
+                var parser = new Parser(new StringReader(text));
+                parser.Consume<StreamStart>();
+                if (parser.Accept<StreamEnd>(out _))
+                    throw new FairnessInputException("EmptyInput", sourceName, null, null, "the file holds no YAML document; expected a sequence or a mapping.");
+                parser.Consume<DocumentStart>();
+                var root = ReadNode(parser, state, 0);
+                parser.Consume<DocumentEnd>();
+                if (!parser.Accept<StreamEnd>(out _))
+                {
+                    var next = parser.Current!;
+                    throw new FairnessInputException("InvalidYaml", sourceName, null, null, "the file holds more than one YAML document; expected exactly one.", (int)next.Start.Line, (int)next.Start.Column);
+                }
+                if (root.Kind == InputValueKind.Null)
+                    throw new FairnessInputException("EmptyInput", sourceName, null, null, "the YAML document is empty; expected a sequence or a mapping.", root.Line, root.Column);
+                return root;
+            }
+            catch (YamlException ex)
+            {
+                var msg = ex.Message;
+                int cut = msg.IndexOf("): ", StringComparison.Ordinal);
+                if (msg.StartsWith("(", StringComparison.Ordinal) && cut > 0) msg = msg.Substring(cut + 3);
+                throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: " + msg, (int)ex.Start.Line, (int)ex.Start.Column, ex);
+            }
+        }
+
+        private sealed class State
+        {
+            public State(string source, InputLimits limits)
+            {
+                Source = source;
+                Limits = limits;
+            }
+
+            public string Source { get; }
+            public InputLimits Limits { get; }
+            public Dictionary<string, (InputValue Value, long Size)> Anchors { get; } = new Dictionary<string, (InputValue, long)>(StringComparer.Ordinal);
+            public long Expanded;
+        }
+
+        private static InputValue ReadNode(IParser parser, State state, int depth)
+        {
+            return ReadNode(parser, state, depth, out _);
+        }
+
+        private static InputValue ReadNode(IParser parser, State state, int depth, out long size)
+        {
+            var ev = parser.Current!;
+            int line = (int)ev.Start.Line, col = (int)ev.Start.Column;
+            if (parser.TryConsume<AnchorAlias>(out var alias))
+            {
+                if (!state.Anchors.TryGetValue(alias.Value.Value, out var target))
+                    throw new FairnessInputException("InvalidYaml", state.Source, null, null, "alias *" + alias.Value.Value + " names no anchor defined before it.", line, col);
+                state.Expanded += target.Size;
+                if (state.Expanded > state.Limits.MaxAliasExpansion)
+                    throw new FairnessInputException("AliasExpansionLimit", state.Source, null, null,
+                        "YAML aliases expand to more than " + state.Limits.MaxAliasExpansion + " nodes (raise the limit with InputLimits.MaxAliasExpansion).", line, col);
+                size = target.Size;
+                return target.Value;
+            }
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                size = 1;
+                var value = Resolve(scalar, line, col);
+                Remember(state, scalar.Anchor, value, size);
+                return value;
+            }
+            if (depth >= state.Limits.MaxDepth)
+                throw new FairnessInputException("InputTooDeep", state.Source, null, null, "nesting deeper than " + state.Limits.MaxDepth + " levels (raise the limit with -MaxDepth / InputLimits.MaxDepth).", line, col);
+            if (parser.TryConsume<SequenceStart>(out var seqStart))
+            {
+                var items = new List<InputValue>();
+                size = 1;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    items.Add(ReadNode(parser, state, depth + 1, out long s));
+                    size += s;
+                }
+                var value = InputValue.Array(items, line, col);
+                Remember(state, seqStart.Anchor, value, size);
+                return value;
+            }
+            if (parser.TryConsume<MappingStart>(out var mapStart))
+            {
+                var props = new List<KeyValuePair<string, InputValue>>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                size = 1;
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var keyEvent = parser.Current!;
+                    int kl = (int)keyEvent.Start.Line, kc = (int)keyEvent.Start.Column;
+                    var key = ReadNode(parser, state, depth + 1, out _);
+                    if (key.Kind == InputValueKind.Object || key.Kind == InputValueKind.Array)
+                        throw new FairnessInputException("InvalidYaml", state.Source, null, null, "a mapping key must be a scalar.", kl, kc);
+                    string name = key.Text ?? "null";
+                    if (!seen.Add(name))
+                        throw new FairnessInputException("DuplicateKey", state.Source, null, name, "the key appears twice in one mapping; each key may appear once.", kl, kc);
+                    var v = ReadNode(parser, state, depth + 1, out long s);
+                    size += s;
+                    props.Add(new KeyValuePair<string, InputValue>(name, v));
+                }
+                var value = InputValue.Object(props, line, col);
+                Remember(state, mapStart.Anchor, value, size);
+                return value;
+            }
+            throw new FairnessInputException("InvalidYaml", state.Source, null, null, "unexpected YAML event " + ev.GetType().Name + ".", line, col);
+        }
+
+        private static void Remember(State state, AnchorName anchor, InputValue value, long size)
+        {
+            if (!anchor.IsEmpty) state.Anchors[anchor.Value] = (value, size);
+        }
+
+        private static InputValue Resolve(Scalar scalar, int line, int col)
+        {
+            var v = scalar.Value;
+            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            if (tag == "tag:yaml.org,2002:str" || tag == "!") return InputValue.String(v, line, col);
+            if (scalar.Style != ScalarStyle.Plain) return InputValue.String(v, line, col);
+            switch (v)
+            {
+                case "": case "~": case "null": case "Null": case "NULL": return InputValue.Null(line, col);
+                case "true": case "True": case "TRUE": return InputValue.Bool(true, line, col);
+                case "false": case "False": case "FALSE": return InputValue.Bool(false, line, col);
+                case ".nan": case ".NaN": case ".NAN": return InputValue.Number("NaN", line, col);
+                case ".inf": case ".Inf": case ".INF": case "+.inf": case "+.Inf": case "+.INF": return InputValue.Number("Infinity", line, col);
+                case "-.inf": case "-.Inf": case "-.INF": return InputValue.Number("-Infinity", line, col);
+            }
+            if (IntPattern.IsMatch(v) || FloatPattern.IsMatch(v)) return InputValue.Number(v, line, col);
+            if (v.StartsWith("0x", StringComparison.Ordinal) && v.Length > 2 && long.TryParse(v.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long hex))
+                return InputValue.Number(hex, line, col);
+            return InputValue.String(v, line, col);
+        }
+    }
+}
