@@ -28,6 +28,9 @@ namespace FairnessGovernor.Tests
             var m = AllocationMetrics.Of(result);
             Assert.Equal(new[] { "agent-a", "agent-b", "agent-c" }, m.AgentIds);
             Assert.Equal(new[] { 2, 3, 1 }, m.TaskCounts);
+            Assert.Equal(new object[] { "agent-a", "agent-b", "agent-c" }, m.TaskCountPerAgent.Keys.Cast<object>());
+            Assert.Equal(new object[] { 2, 3, 1 }, m.TaskCountPerAgent.Values.Cast<object>());
+            Assert.True(m.TaskCountPerAgent.IsReadOnly);
             Assert.Equal(3, m.MaxTasks);
             Assert.Equal(1, m.MinTasks);
             Assert.Equal(3.0, m.SkewRatio);

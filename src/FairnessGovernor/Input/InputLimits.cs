@@ -3,11 +3,11 @@ namespace FairnessGovernor.Input
     /// <summary>Resource limits applied while reading input. Defaults are safe; raise them deliberately.</summary>
     public sealed class InputLimits
     {
-        /// <summary>The defaults: 2 GiB per file, nesting depth 64, 100,000 YAML alias expansions, ids of 1,024 characters.</summary>
+        /// <summary>The defaults: 512 MiB per file, nesting depth 64, 100,000 YAML alias expansions, ids of 1,024 characters.</summary>
         public static InputLimits Default { get; } = new InputLimits();
 
         /// <summary>Creates limits.</summary>
-        public InputLimits(long maxFileBytes = 2L * 1024 * 1024 * 1024 - 1, int maxDepth = 64, int maxAliasExpansion = 100_000, int maxIdLength = 1024)
+        public InputLimits(long maxFileBytes = 512L * 1024 * 1024, int maxDepth = 64, int maxAliasExpansion = 100_000, int maxIdLength = 1024)
         {
             MaxFileBytes = maxFileBytes;
             MaxDepth = maxDepth;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Model;
 
@@ -23,10 +24,33 @@ namespace FairnessGovernor.Metrics
         }
 
         /// <summary>Agent ids in agent order (every agent of the run).</summary>
-        public IReadOnlyList<string> AgentIds { get; }
+        internal IReadOnlyList<string> AgentIds { get; }
 
         /// <summary>Tasks per agent aligned with <see cref="AgentIds"/>, zeros included.</summary>
-        public IReadOnlyList<int> TaskCounts { get; }
+        internal IReadOnlyList<int> TaskCounts { get; }
+
+        /// <summary>Agent ids in agent order.</summary>
+        public string[] GetAgentIds() => System.Linq.Enumerable.ToArray(AgentIds);
+
+        /// <summary>Task counts aligned with <see cref="GetAgentIds"/>.</summary>
+        public int[] GetTaskCounts() => System.Linq.Enumerable.ToArray(TaskCounts);
+
+        /// <summary>Tasks per agent, keyed by agent id, in agent order, zeros included (read-only).</summary>
+        public OrderedDictionary TaskCountPerAgent
+        {
+            get
+            {
+                if (_perAgent == null)
+                {
+                    var d = new OrderedDictionary(AgentIds.Count, StringComparer.Ordinal);
+                    for (int i = 0; i < AgentIds.Count; i++) d.Add(AgentIds[i], TaskCounts[i]);
+                    _perAgent = d.AsReadOnly();
+                }
+                return _perAgent;
+            }
+        }
+
+        private OrderedDictionary? _perAgent;
 
         /// <summary>The highest task count; 0 with no agents.</summary>
         public int MaxTasks { get; }
