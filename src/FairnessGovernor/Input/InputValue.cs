@@ -82,16 +82,22 @@ namespace FairnessGovernor.Input
         /// <summary>An array value.</summary>
         public static InputValue Array(IReadOnlyList<InputValue> items, int line = 0, int column = 0) => new InputValue(InputValueKind.Array, null, false, null, items, line, column);
 
-        /// <summary>The property named <paramref name="key"/> (ordinal, then case-insensitive), or null.</summary>
+        /// <summary>
+        /// The property named <paramref name="key"/>, or null: an exact (ordinal) match first, then one
+        /// that differs only in case and underscores, so <c>max_skew_ratio</c> also finds <c>MaxSkewRatio</c>.
+        /// </summary>
         public InputValue? Get(string key)
         {
             if (Properties == null) return null;
             for (int i = 0; i < Properties.Count; i++)
                 if (string.Equals(Properties[i].Key, key, System.StringComparison.Ordinal)) return Properties[i].Value;
+            var folded = Fold(key);
             for (int i = 0; i < Properties.Count; i++)
-                if (string.Equals(Properties[i].Key, key, System.StringComparison.OrdinalIgnoreCase)) return Properties[i].Value;
+                if (string.Equals(Fold(Properties[i].Key), folded, System.StringComparison.OrdinalIgnoreCase)) return Properties[i].Value;
             return null;
         }
+
+        private static string Fold(string key) => key.IndexOf('_') < 0 ? key : key.Replace("_", "");
 
         /// <summary>How the value reads in an error message: its kind and a short excerpt.</summary>
         public string Describe()

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using FairnessGovernor.Allocation;
+using FairnessGovernor.Input;
+using FairnessGovernor.Metrics;
+using FairnessGovernor.Model;
+
+namespace FairnessGovernor.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Computes fairness metrics from allocation decisions: one object per run.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "FairnessMetrics")]
+    [OutputType("FairnessGovernor.Metrics.AllocationMetrics")]
+    public sealed class GetFairnessMetricsCommand : FairnessCmdlet
+    {
+        // Groups in first-seen order; each is a MetricsGroup (kept as object so no engine type appears in the cmdlet's shape).
+        private readonly List<object> _groups = new List<object>();
+        private readonly Dictionary<object, object> _byKey = new Dictionary<object, object>();
+        private int _received;
+
+        /// <summary>Decisions from Invoke-FairAllocation, or objects with TaskId, AgentId and (optionally) RunId and PolicyId properties.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [AllowNull]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>For decisions without their run (read back from CSV or JSON): the run's agents as objects.</summary>
+        [Parameter]
+        public object?[]? Agent { get; set; }
+
+        /// <summary>For decisions without their run: the agent file.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AgentPath { get; set; }
+
+        /// <summary>For decisions without their run: the skew ratio above which a run is strong_imbalance (default 2.0).</summary>
+        [Parameter]
+        [ValidateRange(1.0, 1e9)]
+        public double MaxSkewRatio { get; set; } = FairnessPolicy.DefaultMaxSkewRatio;
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (InputObject == null) return;
+            _received++;
+            try
+            {
+                Add(InputObject);
+            }
+            catch (FairnessInputException ex)
+            {
+                ThrowInputError(ex, InputObject);
+            }
+        }
+
+        private void Add(PSObject input)
+        {
+            if (input.BaseObject is AllocationDecision decision)
+            {
+                var run = decision.GetRun();
+                if (!_byKey.TryGetValue(run, out var g))
+                {
+                    g = new MetricsGroup(run);
+                    _byKey.Add(run, g);
+                    _groups.Add(g);
+                }
+                ((MetricsGroup)g).Add(decision);
+                return;
+            }
+            string taskId = Property(input, "TaskId") ?? throw new FairnessInputException("InvalidDecision", "pipeline input", "object #" + _received, "TaskId",
+                "expected a decision from Invoke-FairAllocation or an object with TaskId and AgentId properties.");
+            string runKey = "run:" + (Property(input, "RunId") ?? "");
+            if (!_byKey.TryGetValue(runKey, out var group))
+            {
+                var agents = AgentPath != null || Agent != null
+                    ? EngineInput.Agents(AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : null, EngineInput.Flatten(Agent), "Agent")
+                    : null;
+                group = new MetricsGroup(new DecisionTally(agents, Property(input, "PolicyId") ?? FairnessPolicy.DefaultPolicyId, MaxSkewRatio));
+                _byKey.Add(runKey, group);
+                _groups.Add(group);
+            }
+            var agentId = Property(input, "AgentId");
+            var status = Property(input, "Status");
+            if (string.Equals(status, DecisionStatus.Unassigned, StringComparison.OrdinalIgnoreCase)) agentId = null;
+            ((MetricsGroup)group).Tally.Add(agentId, "pipeline input", "decision for task '" + taskId + "'");
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            foreach (var g in _groups) WriteObject(((MetricsGroup)g).ToMetrics());
+        }
+
+        private static string? Property(PSObject o, string name)
+        {
+            var p = o.Properties[name];
+            if (p == null) return null;
+            var v = p.Value;
+            if (v is PSObject ps) v = ps.BaseObject;
+            return v == null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The decisions of one run seen so far.</summary>
+        private sealed class MetricsGroup
+        {
+            private readonly AllocationResult? _run;
+            private readonly bool[]? _seen;
+            private int _distinct;
+
+            public MetricsGroup(AllocationResult run)
+            {
+                _run = run;
+                _seen = new bool[run.Count];
+                Tally = new DecisionTally(run.Agents, run.Policy.PolicyId, run.Policy.MaxSkewRatio);
+            }
+
+            public MetricsGroup(DecisionTally tally) => Tally = tally;
+
+            public DecisionTally Tally { get; }
+
+            public void Add(AllocationDecision d)
+            {
+                if (!_seen![d.Sequence - 1]) { _seen[d.Sequence - 1] = true; _distinct++; }
+                Tally.Add(d.AgentId, "pipeline input", "decision " + d.Sequence);
+            }
+
+            /// <summary>The whole run's metrics when every decision came through once; otherwise those of what came.</summary>
+            public AllocationMetrics ToMetrics() =>
+                _run != null && _distinct == _run.Count && Tally.Count == _run.Count ? AllocationMetrics.Of(_run) : Tally.ToMetrics();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace FairnessGovernor.PowerShell
+{
+    /// <summary>
+    /// Loads the engine and its third-party assemblies from the module's dependencies/ folder so they
+    /// never clash with other versions in the session. On PowerShell 7+ (.NET) they load into a private
+    /// AssemblyLoadContext created by reflection (this assembly targets netstandard2.0); on Windows
+    /// PowerShell 5.1 they load side by side from that folder. The default context never probes the
+    /// folder: the only way in is the resolver below, which answers just for the names found there.
+    /// </summary>
+    public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        private static readonly object Gate = new object();
+        private static bool _registered;
+        private static string? _dependencyDir;
+        private static object? _loadContext;
+        private static MethodInfo? _loadFromPath;
+        private static readonly Dictionary<string, Assembly> Loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
+
+        // On .NET the runtime's own System.Text.Json and netstandard helpers are newer than ours and must be
+        // shared (their types cross assembly boundaries); only these load privately.
+        private static readonly HashSet<string> PrivateOnCore = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FairnessGovernor", "YamlDotNet" };
+
+        /// <summary>Called by Import-Module.</summary>
+        public void OnImport() => Register();
+
+        /// <summary>Called by Remove-Module.</summary>
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            lock (Gate)
+            {
+                if (!_registered) return;
+                AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+                _registered = false;
+            }
+        }
+
+        /// <summary>Registers the resolver once; safe to call repeatedly.</summary>
+        internal static void Register()
+        {
+            lock (Gate)
+            {
+                if (_registered) return;
+                _dependencyDir ??= Path.Combine(Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location) ?? ".", "dependencies");
+                if (_loadContext == null && IsCoreClr())
+                {
+                    var alcType = Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", false)
+                        ?? Type.GetType("System.Runtime.Loader.AssemblyLoadContext", false);
+                    if (alcType != null)
+                    {
+                        var ctor = alcType.GetConstructor(new[] { typeof(string), typeof(bool) });
+                        _loadContext = ctor?.Invoke(new object[] { "FairnessGovernor", false });
+                        _loadFromPath = alcType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
+                    }
+                }
+                AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+                _registered = true;
+            }
+        }
+
+        private static bool IsCoreClr() => !System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+        private static Assembly? Resolve(object? sender, ResolveEventArgs args)
+        {
+            var name = new AssemblyName(args.Name).Name;
+            if (name == null || _dependencyDir == null) return null;
+            lock (Gate)
+            {
+                if (Loaded.TryGetValue(name, out var done)) return done;
+                var path = Path.Combine(_dependencyDir, name + ".dll");
+                if (!File.Exists(path)) return null;
+                Assembly assembly;
+                if (_loadContext != null && _loadFromPath != null)
+                {
+                    if (!PrivateOnCore.Contains(name)) return null;
+                    // Load our private copies together so the engine binds to our YamlDotNet, whatever else is loaded.
+                    foreach (var own in PrivateOnCore)
+                    {
+                        if (Loaded.ContainsKey(own)) continue;
+                        var ownPath = Path.Combine(_dependencyDir, own + ".dll");
+                        if (File.Exists(ownPath)) Loaded[own] = (Assembly)_loadFromPath.Invoke(_loadContext, new object[] { ownPath })!;
+                    }
+                    return Loaded.TryGetValue(name, out var a) ? a : null;
+                }
+                assembly = Assembly.LoadFrom(path);
+                Loaded[name] = assembly;
+                return assembly;
+            }
+        }
+    }
+}
