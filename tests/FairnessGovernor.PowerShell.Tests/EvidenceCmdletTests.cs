@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace FairnessGovernor.PowerShell.Tests
+{
+    public class EvidenceCmdletTests
+    {
+        private const string Sample = "Invoke-FairAllocation -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json";
+
+        [Fact]
+        public void Add_appends_one_line_per_run_and_Get_reads_them_back()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.File("evidence.jsonl");
+            var entry = ps.Run(Sample + " | Add-AllocationEvidence -Path $args[0] -PassThru", log).Single();
+            Assert.Equal("priority-weighted-rr", entry.Properties["PolicyId"].Value);
+            Assert.Equal(6, entry.Properties["TaskCount"].Value);
+            Assert.Equal(3, entry.Properties["AgentCount"].Value);
+            Assert.Equal(3.0, entry.Properties["SkewRatio"].Value);
+            Assert.Equal("strong_imbalance", entry.Properties["FairnessLabel"].Value);
+            ps.Run("Invoke-FairAllocation -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy_no_priority.json | Where-Object Status -eq 'Assigned' | Add-AllocationEvidence $args[0]", log);
+            var lines = File.ReadAllLines(log);
+            Assert.Equal(2, lines.Length);
+            Assert.Matches("^\\{\"timestamp\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\", \"policy_id\": \"priority-weighted-rr\", \"task_count\": 6, \"agent_count\": 3, \"skew_ratio\": 3.0, \"fairness_label\": \"strong_imbalance\"", lines[0]);
+            var read = ps.Run("Get-AllocationEvidence -Path $args[0]", log);
+            Assert.Equal(new object[] { "priority-weighted-rr", "input-order-weighted-rr" }, read.Select(e => e.Properties["PolicyId"].Value));
+            Assert.Equal(DateTimeKind.Utc, ((DateTime)read[0].Properties["Timestamp"].Value).Kind);
+            var filtered = ps.Run("Get-AllocationEvidence -LiteralPath $args[0] -PolicyId 'input-*'", log);
+            Assert.Equal("input-order-weighted-rr", filtered.Single().Properties["PolicyId"].Value);
+        }
+
+        [Fact]
+        public void WhatIf_appends_nothing()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.File("evidence.jsonl");
+            ps.Run(Sample + " | Add-AllocationEvidence -Path $args[0] -WhatIf", log);
+            Assert.False(File.Exists(log));
+        }
+
+        [Fact]
+        public void A_failed_pipeline_logs_nothing()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.File("evidence.jsonl");
+            var bad = dir.Write("tasks.json", "[{\"id\": \"t1\", \"priority\": \"urgent\"}]");
+            var err = ps.RunExpectingError("Invoke-FairAllocation -LiteralTaskPath $args[0] -AgentPath fixtures/agents.json | Add-AllocationEvidence -Path $args[1]", bad, log);
+            Assert.Equal("InvalidPriority,FairnessGovernor.PowerShell.Commands.InvokeFairAllocationCommand", err.FullyQualifiedErrorId);
+            Assert.False(File.Exists(log));
+        }
+
+        [Fact]
+        public void A_corrupt_log_line_is_reported_with_its_number()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.Write("evidence.jsonl", "{\"timestamp\": \"2026-01-02T03:04:05.000000Z\", \"policy_id\": \"p\", \"task_count\": 1, \"agent_count\": 1, \"skew_ratio\": 1.0, \"fairness_label\": \"balanced\"}\nnot json\n");
+            var err = ps.RunExpectingError("Get-AllocationEvidence -Path $args[0]", log);
+            Assert.Equal("InvalidEvidenceLine,FairnessGovernor.PowerShell.Commands.GetAllocationEvidenceCommand", err.FullyQualifiedErrorId);
+            Assert.Contains(":2", err.ErrorDetails.Message);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Pester 5 tests of the user stories, run against the built module (./build.ps1 -Task Build first).
+
+BeforeAll {
+    $script:root = Split-Path -Parent $PSScriptRoot
+    Import-Module (Join-Path $script:root 'output' 'FairnessGovernor' 'FairnessGovernor.psd1') -Force
+    $script:fixtures = Join-Path $script:root 'fixtures'
+    $script:sample = @{
+        TaskPath   = Join-Path $script:fixtures 'tasks.json'
+        AgentPath  = Join-Path $script:fixtures 'agents.json'
+        PolicyPath = Join-Path $script:fixtures 'policy.json'
+    }
+    $script:invokeId = 'FairnessGovernor.PowerShell.Commands.InvokeFairAllocationCommand'
+}
+
+AfterAll {
+    Remove-Module FairnessGovernor -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Invoke-FairAllocation' {
+    It 'reproduces the prototype sample allocation' {
+        $d = Invoke-FairAllocation @sample
+        ($d | ForEach-Object { '{0}={1}' -f $_.TaskId, $_.AgentId }) -join ' ' |
+            Should -Be 't2=agent-a t5=agent-b t1=agent-b t3=agent-c t6=agent-a t4=agent-b'
+        $d[0].Sequence | Should -Be 1
+        $d[0].Status | Should -Be 'Assigned'
+        $d[0].Priority | Should -Be 'high'
+        $d[0].PolicyId | Should -Be 'priority-weighted-rr'
+    }
+
+    It 'gives the same result from the YAML fixtures and relative paths' {
+        Push-Location $fixtures
+        try {
+            $d = Invoke-FairAllocation -TaskPath ./tasks.yaml -AgentPath ./agents.yaml -PolicyPath ./policy.yaml
+            ($d.AgentId) -join ',' | Should -Be 'agent-a,agent-b,agent-b,agent-c,agent-a,agent-b'
+        }
+        finally { Pop-Location }
+    }
+
+    It 'takes hashtables and PSCustomObjects from the pipeline' {
+        $agents = @(@{ id = 'a'; weight = 2 }, [pscustomobject]@{ id = 'b' })
+        $d = @(@{ id = 'x' }, [pscustomobject]@{ id = 'y'; priority = 'high' }, @{ id = 'z' }) | Invoke-FairAllocation -Agent $agents
+        $d.TaskId -join ',' | Should -Be 'y,x,z'
+        $d.AgentId -join ',' | Should -Be 'a,a,b'
+    }
+
+    It 'takes Import-Csv rows, whose numbers are text' {
+        $csv = Join-Path $TestDrive 'agents.csv'
+        "id,weight,capacity`nagent-a,1,`nagent-b,2,`nagent-c,1," | Set-Content -LiteralPath $csv
+        $d = Invoke-FairAllocation -TaskPath $sample.TaskPath -Agent (Import-Csv $csv) -PolicyPath $sample.PolicyPath
+        $d.AgentId -join ',' | Should -Be 'agent-a,agent-b,agent-b,agent-c,agent-a,agent-b'
+    }
+
+    It 'chains into Where-Object, ConvertTo-Json and Export-Csv' {
+        $d = Invoke-FairAllocation @sample
+        ($d | Where-Object AgentId -eq 'agent-b').TaskId -join ',' | Should -Be 't5,t1,t4'
+        $json = $d[0] | ConvertTo-Json -Compress
+        $json | Should -Match '"Status":"Assigned"'
+        $json | Should -Match '"Priority":"high"'
+        $back = $d | ConvertTo-Json | ConvertFrom-Json
+        $back.Count | Should -Be 6
+        $csv = Join-Path $TestDrive 'decisions.csv'
+        $d | Export-Csv -LiteralPath $csv -NoTypeInformation
+        (Import-Csv $csv)[1].AgentId | Should -Be 'agent-b'
+    }
+
+    It 'writes the prototype document with -OutFile, and nothing with -WhatIf' {
+        $out = Join-Path $TestDrive 'allocation.json'
+        Invoke-FairAllocation @sample -OutFile $out | Should -BeNullOrEmpty
+        $doc = Get-Content -Raw $out | ConvertFrom-Json
+        $doc.allocation[0].task_id | Should -Be 't2'
+        $doc.metrics.skew_ratio | Should -Be 3.0
+        $doc.metrics.fairness_label | Should -Be 'strong_imbalance'
+        (Get-Content -Raw $out) | Should -Match '"skew_ratio": 3\.0'
+        $whatIf = Join-Path $TestDrive 'whatif.json'
+        Invoke-FairAllocation @sample -OutFile $whatIf -WhatIf
+        Test-Path $whatIf | Should -BeFalse
+    }
+
+    It 'stops with a clear error naming file and field' {
+        $bad = Join-Path $TestDrive 'agents.json'
+        '[{"id": "a", "weight": -1}]' | Set-Content -LiteralPath $bad
+        { Invoke-FairAllocation -TaskPath $sample.TaskPath -LiteralAgentPath $bad } |
+            Should -Throw -ErrorId "InvalidWeight,$invokeId"
+        try { Invoke-FairAllocation -TaskPath $sample.TaskPath -LiteralAgentPath $bad } catch { $err = $_ }
+        $err.ErrorDetails.Message | Should -BeLike "*agents.json:1:*agents``[0``] (id 'a'), field 'weight'*"
+    }
+
+    It 'writes no -OutFile when the run fails' {
+        $bad = Join-Path $TestDrive 'tasks.json'
+        '[{"id": "t1"}, {"id": "t1"}]' | Set-Content -LiteralPath $bad
+        $out = Join-Path $TestDrive 'never.json'
+        { Invoke-FairAllocation -LiteralTaskPath $bad -AgentPath $sample.AgentPath -OutFile $out } | Should -Throw -ErrorId "DuplicateId,$invokeId"
+        Test-Path $out | Should -BeFalse
+    }
+}
+
+Describe 'Get-FairnessMetrics' {
+    It 'returns the prototype metrics for the sample' {
+        $m = Invoke-FairAllocation @sample | Get-FairnessMetrics
+        @($m).Count | Should -Be 1
+        $m.TaskCountPerAgent['agent-a'] | Should -Be 2
+        $m.TaskCountPerAgent['agent-b'] | Should -Be 3
+        $m.TaskCountPerAgent['agent-c'] | Should -Be 1
+        $m.MaxTasks | Should -Be 3
+        $m.MinTasks | Should -Be 1
+        $m.SkewRatio | Should -Be 3.0
+        $m.FairnessLabel | Should -Be 'strong_imbalance'
+        $m.UnassignedCount | Should -Be 0
+        ($m | ConvertTo-Json -Compress) | Should -Match '"TaskCountPerAgent":\{"agent-a":2,"agent-b":3,"agent-c":1\}'
+    }
+
+    It 'counts decisions read back from CSV' {
+        $csv = Join-Path $TestDrive 'd.csv'
+        Invoke-FairAllocation @sample | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $m = Import-Csv $csv | Get-FairnessMetrics -AgentPath $sample.AgentPath
+        $m.SkewRatio | Should -Be 3.0
+    }
+}
+
+Describe 'Evidence' {
+    It 'appends one line per run and reads it back' {
+        $log = Join-Path $TestDrive 'evidence.jsonl'
+        $e = Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log -PassThru
+        $e.FairnessLabel | Should -Be 'strong_imbalance'
+        (Get-Content $log).Count | Should -Be 1
+        (Get-Content $log)[0] | Should -Match '^\{"timestamp": "[0-9T:.\-]+Z", "policy_id": "priority-weighted-rr", "task_count": 6, "agent_count": 3, "skew_ratio": 3\.0, "fairness_label": "strong_imbalance"'
+        $read = Get-AllocationEvidence -Path $log
+        $read.PolicyId | Should -Be 'priority-weighted-rr'
+        $read.Timestamp.Kind | Should -Be 'Utc'
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $log = Join-Path $TestDrive 'whatif.jsonl'
+        Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log -WhatIf
+        Test-Path $log | Should -BeFalse
+    }
+}
+
+Describe 'Module' {
+    It 'has a valid manifest' {
+        $m = Test-ModuleManifest (Join-Path $root 'output' 'FairnessGovernor' 'FairnessGovernor.psd1')
+        $m.CompatiblePSEditions | Should -Contain 'Core'
+        $m.ExportedCmdlets.Keys | Should -Contain 'Invoke-FairAllocation'
+    }
+
+    It 'has help with examples for every cmdlet' {
+        foreach ($name in (Get-Command -Module FairnessGovernor).Name) {
+            (Get-Help $name -Examples).examples.example.Count | Should -BeGreaterOrEqual 2 -Because $name
+        }
+    }
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+# Generates module/en-US/FairnessGovernor.PowerShell.dll-Help.xml (MAML) from the tables below.
+# Run after changing a cmdlet or parameter: python3 tools/generate_help.py
+# The xunit suite checks that every cmdlet and parameter is described and has examples.
+import html
+E=html.escape
+cmdlets = [
+ dict(name="Invoke-FairAllocation", verb="Invoke", noun="FairAllocation",
+  synopsis="Allocates tasks among agents under a fairness policy and emits one decision per task.",
+  description=["Reads tasks, agents and a policy from JSON or YAML files or from objects, validates them, and allocates every task to an agent with the policy's strategy (the prototype's weighted round-robin by default). It emits one AllocationDecision per task in dispatch order: Sequence, TaskId, AgentId ($null when no agent could take the task), Status (Assigned or Unassigned), Priority, PolicyId and RunId.",
+   "Bad input stops the command with a terminating error whose ErrorId names the rule (for example InvalidWeight) and whose message names the file, the line and column, the item and the field. A run that fails writes nothing.",
+   "With -OutFile, the command writes the prototype's allocation document ({allocation, unassigned, metrics}) to a file instead of emitting decisions; the file is written to a temporary file in the same folder and renamed, so an interrupted run leaves the previous file intact."],
+  params=[
+   ("Task","Object[]",False,None,"true (ByValue)","Task objects: hashtables, PSCustomObjects (from ConvertFrom-Json or Import-Csv) or Import-FairTask output. Each needs an id; priority is high, normal or low (default normal). Binds from the pipeline."),
+   ("TaskPath","String",False,None,"false","A JSON or YAML task file: an array of tasks, or an object with a 'tasks' array. Relative paths, ~ and PowerShell drives are resolved; wildcards are allowed but must match exactly one file."),
+   ("LiteralTaskPath","String",False,None,"false","A task file path used exactly as written (no wildcards)."),
+   ("Agent","Object[]",False,None,"false","Agent objects: each needs an id; weight is a whole number >= 0 (default 1); capacity is a whole number >= 0 or absent for unlimited."),
+   ("AgentPath","String",False,None,"false","A JSON or YAML agent file: an array of agents, or an object with an 'agents' array. Wildcards must match exactly one file."),
+   ("LiteralAgentPath","String",False,None,"false","An agent file path used exactly as written."),
+   ("Policy","Object",False,None,"false","The policy as an object (hashtable, PSCustomObject or Import-FairnessPolicy output) with policy_id, respect_priority and max_skew_ratio (PascalCase names work too). Without any policy the default policy applies: policy_id 'default', respect_priority true, max_skew_ratio 2.0."),
+   ("PolicyPath","String",False,None,"false","A JSON or YAML policy file."),
+   ("LiteralPolicyPath","String",False,None,"false","A policy file path used exactly as written."),
+   ("OutFile","String",False,None,"false","Writes the allocation document (the prototype's --out format, UTF-8, two-space indent) to this path instead of emitting decisions. Supports -WhatIf and -Confirm."),
+   ("PassThru","SwitchParameter",False,None,"false","With -OutFile, also emits the decisions."),
+   ("NoClobber","SwitchParameter",False,None,"false","With -OutFile, refuses to overwrite an existing file (error OutFileExists)."),
+   ("WhatIf","SwitchParameter",False,None,"false","Shows the file that -OutFile would write without writing it."),
+   ("Confirm","SwitchParameter",False,None,"false","Asks before writing the -OutFile file."),
+  ],
+  inputs=[("System.Object","Task objects from the pipeline.")],
+  outputs=[("FairnessGovernor.Allocation.AllocationDecision","One decision per task, in dispatch order (none with -OutFile unless -PassThru).")],
+  examples=[
+   ("Allocate the fixture tasks", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json", "Emits six decisions: t2 to agent-a, t5 to agent-b, t1 to agent-b, t3 to agent-c, t6 to agent-a and t4 to agent-b."),
+   ("Allocate objects from the pipeline", "$agents = @(@{ id = 'a'; weight = 2 }, @{ id = 'b'; capacity = 1 })\n@(@{ id = 'x' }, @{ id = 'y'; priority = 'high' }, @{ id = 'z' }) | Invoke-FairAllocation -Agent $agents", "Tasks come from the pipeline as hashtables; y is dispatched first because it is high priority."),
+   ("Write the prototype's document", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.yaml -AgentPath ./fixtures/agents.yaml -PolicyPath ./fixtures/policy.yaml -OutFile ./allocation.json -WhatIf", "Shows what would be written; remove -WhatIf to write allocation.json atomically."),
+   ("Only the unassigned tasks", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents_with_capacity.json -PolicyPath ./fixtures/policy.json | Where-Object Status -eq 'Unassigned'", "With capacities 1, 2 and 2, task t4 finds every agent full."),
+  ]),
+ dict(name="Get-FairnessMetrics", verb="Get", noun="FairnessMetrics",
+  synopsis="Computes fairness metrics from allocation decisions: one object per run.",
+  description=["Takes decisions from Invoke-FairAllocation from the pipeline and returns one AllocationMetrics object per run: TaskCountPerAgent (every agent of the run, zero included, in agent order), MaxTasks, MinTasks, SkewRatio = MaxTasks / max(1, MinTasks), FairnessLabel (balanced when the skew is at most 1.5, strong_imbalance above the policy's max_skew_ratio, mild_imbalance between), AssignedCount, UnassignedCount, TaskCount, AgentCount, PolicyId and MaxSkewRatio.",
+   "Metrics describe the decisions received: filter with Where-Object first to measure a subset. Decisions read back from CSV or JSON (objects with TaskId and AgentId properties) are counted too; give -AgentPath or -Agent so agents without tasks are counted, and -MaxSkewRatio for the label."],
+  params=[
+   ("InputObject","PSObject",True,None,"true (ByValue)","Decisions from Invoke-FairAllocation, or objects with TaskId, AgentId and optionally Status, RunId and PolicyId properties."),
+   ("Agent","Object[]",False,None,"false","For decisions without their run: the run's agents, so that agents with no task count as 0."),
+   ("AgentPath","String",False,None,"false","For decisions without their run: the run's agent file."),
+   ("MaxSkewRatio","Double",False,None,"false","For decisions without their run: the skew ratio above which the run is strong_imbalance. Default 2.0."),
+  ],
+  inputs=[("FairnessGovernor.Allocation.AllocationDecision","Decisions from Invoke-FairAllocation.")],
+  outputs=[("FairnessGovernor.Metrics.AllocationMetrics","One object per run.")],
+  examples=[
+   ("Metrics of the fixture run","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json | Get-FairnessMetrics","Counts agent-a 2, agent-b 3, agent-c 1; SkewRatio 3.0; FairnessLabel strong_imbalance."),
+   ("Metrics of decisions read back from CSV","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json | Export-Csv ./decisions.csv\nImport-Csv ./decisions.csv | Get-FairnessMetrics -AgentPath ./fixtures/agents.json","The CSV rows carry TaskId, AgentId, Status, RunId and PolicyId, which is all the metrics need."),
+   ("Only the high-priority tasks","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json | Where-Object Priority -eq 'high' | Get-FairnessMetrics","Measures how the high-priority tasks alone were spread."),
+  ]),
+ dict(name="Add-AllocationEvidence", verb="Add", noun="AllocationEvidence",
+  synopsis="Appends one evidence line per allocation run to a JSONL log.",
+  description=["Takes decisions from Invoke-FairAllocation from the pipeline and, after the last one, appends one JSON line per run to the log at -Path (created when missing), with the prototype's fields: timestamp (UTC), policy_id, task_count, agent_count, skew_ratio and fairness_label. Each line is written whole and flushed to disk.",
+   "Supports -WhatIf and -Confirm. Nothing is appended when the pipeline fails before its end."],
+  params=[
+   ("InputObject","PSObject",True,None,"true (ByValue)","Decisions from Invoke-FairAllocation."),
+   ("Path","String",True,"0","false","The evidence log. Relative paths and PowerShell drives are resolved; the path is used as written (no wildcards). Aliases: PSPath, LiteralPath."),
+   ("PassThru","SwitchParameter",False,None,"false","Emits the entries written."),
+   ("WhatIf","SwitchParameter",False,None,"false","Shows what would be appended without writing."),
+   ("Confirm","SwitchParameter",False,None,"false","Asks before appending each line."),
+  ],
+  inputs=[("FairnessGovernor.Allocation.AllocationDecision","Decisions from Invoke-FairAllocation.")],
+  outputs=[("FairnessGovernor.Evidence.EvidenceEntry","With -PassThru, the entries written.")],
+  examples=[
+   ("Log a run","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json | Add-AllocationEvidence -Path ./evidence.jsonl -PassThru","Appends a line such as {\"timestamp\": \"2026-11-27T03:04:05.123456Z\", \"policy_id\": \"priority-weighted-rr\", \"task_count\": 6, \"agent_count\": 3, \"skew_ratio\": 3.0, \"fairness_label\": \"strong_imbalance\"}."),
+   ("See what would be logged","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json | Add-AllocationEvidence ./evidence.jsonl -WhatIf","Writes nothing."),
+  ]),
+ dict(name="Get-AllocationEvidence", verb="Get", noun="AllocationEvidence",
+  synopsis="Reads an evidence log back as entry objects, oldest first.",
+  description=["Reads the JSONL evidence log line by line (streaming) and emits one EvidenceEntry per line, oldest first, with Timestamp (UTC DateTime), PolicyId, TaskCount, AgentCount, SkewRatio, FairnessLabel and LineNumber. A line that is not a valid entry stops the command with the error InvalidEvidenceLine naming the line."],
+  params=[
+   ("Path","String[]",True,"0","true (ByValue)","Evidence log paths; wildcards allowed."),
+   ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Evidence log paths used exactly as written. Aliases: PSPath, LP."),
+   ("PolicyId","String",False,None,"false","Only entries whose policy id matches this (wildcards allowed, case-insensitive)."),
+  ],
+  inputs=[("System.String","Paths.")],
+  outputs=[("FairnessGovernor.Evidence.EvidenceEntry","One entry per line.")],
+  examples=[
+   ("Read a log","Get-AllocationEvidence -Path ./evidence.jsonl","Lists every run logged, oldest first."),
+   ("The runs of one policy with a strong imbalance","Get-AllocationEvidence ./evidence.jsonl -PolicyId 'priority-*' | Where-Object FairnessLabel -eq 'strong_imbalance'","Filters by policy id, then by label."),
+  ]),
+ dict(name="Import-FairTask", verb="Import", noun="FairTask",
+  synopsis="Reads and validates tasks from JSON/YAML files or objects.",
+  description=["Reads tasks from files (an array of tasks or an object with a 'tasks' array) or converts objects (hashtables, PSCustomObjects, Import-Csv rows), checks every rule Invoke-FairAllocation checks, and emits FairTask objects (Id, Priority) that can be inspected, filtered and piped into Invoke-FairAllocation."],
+  params=[
+   ("Path","String[]",True,"0","false","Task files; wildcards allowed."),
+   ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Task files used exactly as written. Aliases: PSPath, LP."),
+   ("InputObject","Object",True,None,"true (ByValue)","Objects to check and convert."),
+  ],
+  inputs=[("System.Object","Objects to convert.")],
+  outputs=[("FairnessGovernor.Model.FairTask","The validated tasks, in input order.")],
+  examples=[
+   ("Inspect a task file","Import-FairTask ./fixtures/tasks.json | Where-Object Priority -eq 'high'","Lists t2 and t5."),
+   ("Validate rows from a CSV file","Import-Csv ./tasks.csv | Import-FairTask | Invoke-FairAllocation -AgentPath ./fixtures/agents.json","CSV values are text; Import-FairTask checks them before the allocation."),
+  ]),
+ dict(name="Import-FairAgent", verb="Import", noun="FairAgent",
+  synopsis="Reads and validates agents from JSON/YAML files or objects.",
+  description=["Reads agents from files (an array or an object with an 'agents' array) or converts objects, checks every rule, and emits FairAgent objects (Id, Weight, Capacity)."],
+  params=[
+   ("Path","String[]",True,"0","false","Agent files; wildcards allowed."),
+   ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Agent files used exactly as written. Aliases: PSPath, LP."),
+   ("InputObject","Object",True,None,"true (ByValue)","Objects to check and convert."),
+  ],
+  inputs=[("System.Object","Objects to convert.")],
+  outputs=[("FairnessGovernor.Model.FairAgent","The validated agents, in input order.")],
+  examples=[
+   ("Inspect agents","Import-FairAgent ./fixtures/agents_with_capacity.json","Shows each agent's weight and capacity."),
+   ("Reuse validated agents","$agents = Import-FairAgent ./fixtures/agents.yaml\nInvoke-FairAllocation -TaskPath ./fixtures/tasks.json -Agent $agents","Agents are read once and reused."),
+  ]),
+ dict(name="Import-FairnessPolicy", verb="Import", noun="FairnessPolicy",
+  synopsis="Reads and validates a fairness policy from a JSON/YAML file or an object.",
+  description=["Reads a policy object (policy_id, respect_priority, max_skew_ratio) from a file or converts an object, checks it, and emits a FairnessPolicy."],
+  params=[
+   ("Path","String[]",True,"0","false","Policy files; wildcards allowed."),
+   ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Policy files used exactly as written. Aliases: PSPath, LP."),
+   ("InputObject","Object",True,None,"true (ByValue)","Objects to check and convert."),
+  ],
+  inputs=[("System.Object","Objects to convert.")],
+  outputs=[("FairnessGovernor.Model.FairnessPolicy","The validated policy.")],
+  examples=[
+   ("Inspect a policy","Import-FairnessPolicy ./fixtures/policy.yaml","Shows PolicyId priority-weighted-rr, RespectPriority True, MaxSkewRatio 2."),
+   ("Build a policy from a hashtable","$policy = @{ policy_id = 'nightly'; respect_priority = $false } | Import-FairnessPolicy\nInvoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -Policy $policy","Unset keys take their defaults."),
+  ]),
+]
+
+out=['<?xml version="1.0" encoding="utf-8"?>','<helpItems schema="maml" xmlns="http://msh">']
+for c in cmdlets:
+    o=out.append
+    o('  <command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">')
+    o('    <command:details>')
+    o(f'      <command:name>{c["name"]}</command:name>')
+    o(f'      <command:verb>{c["verb"]}</command:verb>')
+    o(f'      <command:noun>{c["noun"]}</command:noun>')
+    o(f'      <maml:description><maml:para>{E(c["synopsis"])}</maml:para></maml:description>')
+    o('    </command:details>')
+    o('    <maml:description>')
+    for p in c["description"]: o(f'      <maml:para>{E(p)}</maml:para>')
+    o('    </maml:description>')
+    o('    <command:syntax>')
+    o('      <command:syntaxItem>')
+    o(f'        <maml:name>{c["name"]}</maml:name>')
+    for (n,t,req,pos,pipe,d) in c["params"]:
+        o(f'        <command:parameter required="{str(req).lower()}" globbing="false" pipelineInput="{pipe}" position="{pos or "named"}">')
+        o(f'          <maml:name>{n}</maml:name>')
+        o(f'          <command:parameterValue required="true">{t}</command:parameterValue>' if t!="SwitchParameter" else '')
+        o('        </command:parameter>')
+    o('      </command:syntaxItem>')
+    o('    </command:syntax>')
+    o('    <command:parameters>')
+    for (n,t,req,pos,pipe,d) in c["params"]:
+        o(f'      <command:parameter required="{str(req).lower()}" globbing="false" pipelineInput="{pipe}" position="{pos or "named"}">')
+        o(f'        <maml:name>{n}</maml:name>')
+        o(f'        <maml:description><maml:para>{E(d)}</maml:para></maml:description>')
+        o(f'        <command:parameterValue required="{"false" if t=="SwitchParameter" else "true"}">{t}</command:parameterValue>')
+        o(f'        <dev:type><maml:name>{t}</maml:name></dev:type>')
+        o('      </command:parameter>')
+    o('    </command:parameters>')
+    o('    <command:inputTypes>')
+    for (t,d) in c["inputs"]:
+        o(f'      <command:inputType><dev:type><maml:name>{t}</maml:name></dev:type><maml:description><maml:para>{E(d)}</maml:para></maml:description></command:inputType>')
+    o('    </command:inputTypes>')
+    o('    <command:returnValues>')
+    for (t,d) in c["outputs"]:
+        o(f'      <command:returnValue><dev:type><maml:name>{t}</maml:name></dev:type><maml:description><maml:para>{E(d)}</maml:para></maml:description></command:returnValue>')
+    o('    </command:returnValues>')
+    o('    <command:examples>')
+    for i,(title,code,remark) in enumerate(c["examples"],1):
+        o('      <command:example>')
+        o(f'        <maml:title>-------------------------- Example {i}: {E(title)} --------------------------</maml:title>')
+        o(f'        <dev:code>{E(code)}</dev:code>')
+        o(f'        <dev:remarks><maml:para>{E(remark)}</maml:para></dev:remarks>')
+        o('      </command:example>')
+    o('    </command:examples>')
+    o('    <command:relatedLinks>')
+    o('      <maml:navigationLink><maml:linkText>about_FairnessGovernor</maml:linkText><maml:uri></maml:uri></maml:navigationLink>')
+    o('    </command:relatedLinks>')
+    o('  </command:command>')
+out.append('</helpItems>')
+open(__import__('os').path.join(__import__('os').path.dirname(__file__), '..', 'module', 'en-US', 'FairnessGovernor.PowerShell.dll-Help.xml'),'w').write("\n".join(l for l in out if l!='')+"\n")
