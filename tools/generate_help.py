@@ -17,6 +17,7 @@ cmdlets = [
    ("Agent","Object[]",False,None,"false","Agent objects: each needs an id; weight is a whole number >= 0 (default 1); capacity is a whole number >= 0 or absent for unlimited."),
    ("AgentPath","String",False,None,"false","A JSON or YAML agent file: an array of agents, or an object with an 'agents' array. Wildcards must match exactly one file."),
    ("LiteralAgentPath","String",False,None,"false","An agent file path used exactly as written."),
+   ("ExcludeAgent","String[]",False,None,"false","Agent ids to leave out of this run, for example agents being drained. An id that names no agent is the error UnknownAgent. Tab completion offers the ids found in the -AgentPath file."),
    ("Policy","Object",False,None,"false","The policy as an object (hashtable, PSCustomObject or Import-FairnessPolicy output) with policy_id, respect_priority and max_skew_ratio (PascalCase names work too). Without any policy the default policy applies: policy_id 'default', respect_priority true, max_skew_ratio 2.0."),
    ("PolicyPath","String",False,None,"false","A JSON or YAML policy file."),
    ("LiteralPolicyPath","String",False,None,"false","A policy file path used exactly as written."),
@@ -123,6 +124,47 @@ cmdlets = [
   examples=[
    ("Inspect a policy","Import-FairnessPolicy ./fixtures/policy.yaml","Shows PolicyId priority-weighted-rr, RespectPriority True, MaxSkewRatio 2."),
    ("Build a policy from a hashtable","$policy = @{ policy_id = 'nightly'; respect_priority = $false } | Import-FairnessPolicy\nInvoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -Policy $policy","Unset keys take their defaults."),
+  ]),
+ dict(name="New-FairTask", verb="New", noun="FairTask",
+  synopsis="Creates a validated task.",
+  description=["Creates a FairTask from parameters, checked by the same rules as task files. Useful in scripts that build work lists; the result pipes into Invoke-FairAllocation."],
+  params=[
+   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The task id: a non-empty string. Alias: TaskId."),
+   ("Priority","String",False,"1","true (ByPropertyName)","high, normal (the default) or low. Tab completion offers the three values."),
+  ],
+  inputs=[("System.String","Task ids.")],
+  outputs=[("FairnessGovernor.Model.FairTask","The task.")],
+  examples=[
+   ("One task","New-FairTask -Id 'deploy-42' -Priority high","Creates a high-priority task."),
+   ("Tasks from a list of ids","'a', 'b', 'c' | New-FairTask | Invoke-FairAllocation -AgentPath ./fixtures/agents.json","Each id becomes a normal-priority task."),
+  ]),
+ dict(name="New-FairAgent", verb="New", noun="FairAgent",
+  synopsis="Creates a validated agent.",
+  description=["Creates a FairAgent from parameters, checked by the same rules as agent files."],
+  params=[
+   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The agent id: a non-empty string. Alias: AgentId."),
+   ("Weight","Int32",False,"1","true (ByPropertyName)","The agent's share of the rotation: a whole number from 0 (never chosen) up; default 1."),
+   ("Capacity","Int32",False,None,"true (ByPropertyName)","The most tasks the agent takes in one run; omit for unlimited."),
+  ],
+  inputs=[("System.String","Agent ids.")],
+  outputs=[("FairnessGovernor.Model.FairAgent","The agent.")],
+  examples=[
+   ("A heavier agent with a cap","New-FairAgent -Id 'gpu-1' -Weight 3 -Capacity 10","Three slots in the rotation, at most ten tasks a run."),
+   ("Agents for an allocation","$agents = New-FairAgent a 1; $agents += New-FairAgent b 2\nInvoke-FairAllocation -TaskPath ./fixtures/tasks.json -Agent $agents","Builds the agent list in a script."),
+  ]),
+ dict(name="New-FairnessPolicy", verb="New", noun="FairnessPolicy",
+  synopsis="Creates a validated fairness policy.",
+  description=["Creates a FairnessPolicy from parameters, checked by the same rules as policy files."],
+  params=[
+   ("PolicyId","String",False,"0","false","Names the policy in decisions and evidence; default 'default'."),
+   ("RespectPriority","Boolean",False,None,"false","When $true (the default), high tasks are dispatched first, then normal, then low."),
+   ("MaxSkewRatio","Double",False,None,"false","The skew ratio above which a run is labelled strong_imbalance; at least 1, default 2.0."),
+  ],
+  inputs=[("None","This cmdlet takes no pipeline input.")],
+  outputs=[("FairnessGovernor.Model.FairnessPolicy","The policy.")],
+  examples=[
+   ("Input order, tolerant labels","New-FairnessPolicy -PolicyId 'fifo' -RespectPriority $false -MaxSkewRatio 3","A policy that ignores priorities."),
+   ("Use it","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -Policy (New-FairnessPolicy 'nightly')","The policy id appears on every decision."),
   ]),
 ]
 

@@ -22,6 +22,19 @@ namespace FairnessGovernor.PowerShell
             return PolicyLoader.FromDocument(ObjectInput.ToItem(value), ObjectInput.Source(parameterName));
         }
 
+        /// <summary>The agents minus those named in <paramref name="exclude"/>; an id that names no agent is an error.</summary>
+        public static IReadOnlyList<FairAgent> Without(IReadOnlyList<FairAgent> agents, string[]? exclude, string source)
+        {
+            if (exclude == null || exclude.Length == 0) return agents;
+            var drop = new HashSet<string>(exclude, System.StringComparer.Ordinal);
+            var kept = new List<FairAgent>(agents.Count);
+            foreach (var a in agents)
+                if (!drop.Remove(a.Id)) kept.Add(a);
+            foreach (var missing in drop)
+                throw new FairnessInputException("UnknownAgent", source, null, "ExcludeAgent", "-ExcludeAgent names '" + missing + "', which is not among the agents.");
+            return kept;
+        }
+
         /// <summary>Flattens a parameter's object[] (each element possibly a collection from the pipeline) into items.</summary>
         public static List<object?> Flatten(IEnumerable<object?>? values)
         {

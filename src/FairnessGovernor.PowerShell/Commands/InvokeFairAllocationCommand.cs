@@ -51,6 +51,12 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? LiteralAgentPath { get; set; }
 
+        /// <summary>Agent ids to leave out of this run (for example agents being drained). Tab completion offers the ids in -AgentPath.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(AgentIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? ExcludeAgent { get; set; }
+
         /// <summary>The policy as an object (hashtable, PSCustomObject or Import-FairnessPolicy output). Default: the default policy.</summary>
         [Parameter]
         public object? Policy { get; set; }
@@ -121,7 +127,7 @@ namespace FairnessGovernor.PowerShell.Commands
             try
             {
                 var tasks = EngineInput.Tasks(taskFile, _pipelineTasks, "Task");
-                var agents = EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent");
+                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent"), ExcludeAgent, agentFile ?? "-Agent objects");
                 var policy = EngineInput.Policy(policyFile, Policy, "Policy");
                 WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "'.");
                 result = Allocator.Allocate(tasks, agents, policy);
