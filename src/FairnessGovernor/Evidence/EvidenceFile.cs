@@ -52,8 +52,8 @@ namespace FairnessGovernor.Evidence
                         "could not lock '" + lockPath + "' within " + timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
                         + " s: another process is appending, or the file cannot be locked (" + last!.Message + "). Try again; the log was not changed.", inner: last);
                 }
-                Thread.Sleep(Math.Min(delay + random.Next(delay + 1), 100));
-                delay = Math.Min(delay * 2, 50);
+                Thread.Sleep(1 + random.Next(delay + 1));
+                delay = Math.Min(delay * 2, 16);
             }
         }
 
