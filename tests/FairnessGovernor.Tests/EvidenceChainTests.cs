@@ -297,6 +297,23 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void A_writer_with_file_locking_disabled_is_refused()
+        {
+            if (OperatingSystem.IsWindows()) return;
+            using var dir = new ScratchFolder();
+            var path = Path.Combine(dir.Path, "e.jsonl");
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { EvidenceTestRuns.WriterDll(), path, "1", "x" }) psi.ArgumentList.Add(a);
+            psi.Environment["DOTNET_SYSTEM_IO_DISABLEFILELOCKING"] = "1";
+            using var p = Process.Start(psi)!;
+            var err = p.StandardError.ReadToEndAsync();
+            Assert.True(p.WaitForExit(60_000));
+            Assert.Equal(3, p.ExitCode);
+            Assert.Contains("EvidenceLogLockDisabled", err.Result);
+            Assert.False(File.Exists(path));
+        }
+
+        [Fact]
         public void Reading_filters_by_policy_and_time_oldest_first()
         {
             using var dir = new ScratchFolder();

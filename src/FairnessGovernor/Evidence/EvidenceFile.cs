@@ -25,6 +25,9 @@ namespace FairnessGovernor.Evidence
         public static FileStream? Lock(string path, TimeSpan timeout, bool optional)
         {
             string lockPath = LockPath(path);
+            if (!optional && FileLockingDisabled())
+                throw new EvidenceLogException("EvidenceLogLockDisabled", path,
+                    "file locking is disabled in this process (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or System.IO.DisableFileLocking), so concurrent appends could break the chain; unset it to append.");
             var clock = Stopwatch.StartNew();
             int delay = 2;
             var random = new Random(Environment.TickCount ^ Thread.CurrentThread.ManagedThreadId);
@@ -33,7 +36,8 @@ namespace FairnessGovernor.Evidence
             {
                 try
                 {
-                    return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                    // Read access suffices for the lock (flock on Unix, sharing mode on Windows) and works on read-only media once the file exists.
+                    return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.Read, FileShare.None, 1, FileOptions.None);
                 }
                 catch (Exception ex) when (ex is DirectoryNotFoundException || ex is UnauthorizedAccessException || ex is PathTooLongException || ex is NotSupportedException || ex is ArgumentException)
                 {
@@ -42,12 +46,17 @@ namespace FairnessGovernor.Evidence
                 }
                 catch (IOException ex)
                 {
-                    // A sharing violation (another process holds the lock), or a file system refusing the file.
+                    // A sharing violation (another process holds the lock); or, when the lock file
+                    // does not exist, a file system refusing to create it (read-only).
                     last = ex;
+                    if (!File.Exists(lockPath))
+                    {
+                        if (optional) return null;
+                        throw new EvidenceLogException("EvidenceLogUnwritable", path, "cannot create the lock file '" + lockPath + "': " + ex.Message, inner: ex);
+                    }
                 }
                 if (clock.Elapsed >= timeout)
                 {
-                    if (optional && !File.Exists(lockPath)) return null;
                     throw new EvidenceLogException("EvidenceLogLocked", path,
                         "could not lock '" + lockPath + "' within " + timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
                         + " s: another process is appending, or the file cannot be locked (" + last!.Message + "). Try again; the log was not changed.", inner: last);
@@ -55,6 +64,15 @@ namespace FairnessGovernor.Evidence
                 Thread.Sleep(1 + random.Next(delay + 1));
                 delay = Math.Min(delay * 2, 16);
             }
+        }
+
+        /// <summary>True when .NET was told not to lock files (then FileShare.None does nothing on Unix).</summary>
+        private static bool FileLockingDisabled()
+        {
+            if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return false;
+            if (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out bool disabled) && disabled) return true;
+            var env = Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING");
+            return env != null && (env == "1" || env.Equals("true", StringComparison.OrdinalIgnoreCase));
         }
 
         /// <summary>Opens the log for reading, up to the length it had under the lock (so a line being appended is never seen half-written).</summary>
