@@ -178,7 +178,9 @@ namespace FairnessGovernor.Tests
             var failures = new List<string>();
             for (int i = from; i < to; i++)
             {
-                foreach (byte replacement in new[] { (byte)(original[i] ^ 0x01), (byte)'\n', (byte)' ' })
+                // Every byte flipped; every 4th also replaced by a newline and by a space.
+                var replacements = (i - from) % 4 == 0 ? new[] { (byte)(original[i] ^ 0x01), (byte)'\n', (byte)' ' } : new[] { (byte)(original[i] ^ 0x01) };
+                foreach (byte replacement in replacements)
                 {
                     if (replacement == original[i]) continue;
                     var copy = (byte[])original.Clone();
