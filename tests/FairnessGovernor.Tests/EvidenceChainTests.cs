@@ -265,6 +265,28 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void Append_reads_only_the_tail_so_damage_earlier_in_the_file_is_left_to_the_verifier()
+        {
+            using var dir = new ScratchFolder();
+            var path = Log(dir, 3);
+            var lines = File.ReadAllLines(path);
+            lines[0] = "not json at all";
+            File.WriteAllText(path, string.Join("\n", lines) + "\n");
+            EvidenceLog.Append(path, EvidenceEntry.For(EvidenceTestRuns.Run(), T0));
+            var r = EvidenceVerifier.Verify(path);
+            Assert.Equal(1, r.FirstInvalidLine);
+            Assert.Equal("InvalidEvidenceLine", r.ErrorId);
+        }
+
+        [Fact]
+        public void Appending_into_a_missing_folder_is_a_clear_error()
+        {
+            using var dir = new ScratchFolder();
+            var ex = Assert.Throws<EvidenceLogException>(() => EvidenceLog.Append(Path.Combine(dir.Path, "no", "e.jsonl"), EvidenceEntry.For(EvidenceTestRuns.Run(), T0)));
+            Assert.Equal("EvidenceLogUnwritable", ex.ErrorId);
+        }
+
+        [Fact]
         public void An_altered_last_line_blocks_appends()
         {
             using var dir = new ScratchFolder();
