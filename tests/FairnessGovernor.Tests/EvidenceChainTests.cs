@@ -321,7 +321,7 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
-        public void A_writer_with_file_locking_disabled_is_refused()
+        public async System.Threading.Tasks.Task A_writer_with_file_locking_disabled_is_refused()
         {
             if (OperatingSystem.IsWindows()) return;
             using var dir = new ScratchFolder();
@@ -333,7 +333,7 @@ namespace FairnessGovernor.Tests
             var err = p.StandardError.ReadToEndAsync();
             Assert.True(p.WaitForExit(60_000));
             Assert.Equal(3, p.ExitCode);
-            Assert.Contains("EvidenceLogLockDisabled", err.Result);
+            Assert.Contains("EvidenceLogLockDisabled", await err);
             Assert.False(File.Exists(path));
         }
 
@@ -528,7 +528,7 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
-        public void Four_processes_appending_25_lines_each_make_100_whole_lines_in_one_chain()
+        public async System.Threading.Tasks.Task Four_processes_appending_25_lines_each_make_100_whole_lines_in_one_chain()
         {
             using var dir = new ScratchFolder();
             var path = Path.Combine(dir.Path, "shared.jsonl");
@@ -550,8 +550,9 @@ namespace FairnessGovernor.Tests
             {
                 var p = processes[i];
                 Assert.True(p.WaitForExit(120_000), "a writer did not finish");
-                _out.WriteLine(outputs[i].Out.Result.Trim() + outputs[i].Err.Result.Trim());
-                Assert.True(p.ExitCode == 0, "writer failed: " + outputs[i].Err.Result);
+                string stdout = await outputs[i].Out, stderr = await outputs[i].Err;
+                _out.WriteLine(stdout.Trim() + stderr.Trim());
+                Assert.True(p.ExitCode == 0, "writer failed: " + stderr);
             }
             _out.WriteLine("4 x 25 concurrent appends by separate processes: " + clock.ElapsedMilliseconds + " ms after the go signal");
 
