@@ -141,6 +141,25 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void An_anchor_recorded_elsewhere_detects_truncation()
+        {
+            using var dir = new ScratchFolder();
+            var path = Log(dir, 4);
+            var anchor = EvidenceLog.Read(path).Last().Hash;
+            var ok = EvidenceVerifier.Verify(path, new EvidenceVerifyOptions { Anchor = anchor });
+            Assert.True(ok.IsValid, ok.ToString());
+            Assert.Equal(4, ok.AnchorLine);
+
+            var lines = File.ReadAllLines(path);
+            File.WriteAllText(path, string.Join("\n", lines.Take(3)) + "\n"); // the last line removed: the chain alone still verifies
+            Assert.True(EvidenceVerifier.Verify(path).IsValid);
+            var cut = EvidenceVerifier.Verify(path, new EvidenceVerifyOptions { Anchor = anchor });
+            Assert.False(cut.IsValid);
+            Assert.Equal("AnchorNotFound", cut.ErrorId);
+            Assert.Null(cut.AnchorLine);
+        }
+
+        [Fact]
         public void An_empty_log_is_valid()
         {
             using var dir = new ScratchFolder();

@@ -21,6 +21,8 @@ namespace FairnessGovernor.Evidence
             options ??= new EvidenceVerifyOptions();
             var key = options.Key;
             if (key != null) EvidenceDigests.CheckKey(key);
+            var anchor = options.Anchor;
+            if (anchor != null && !(anchor.Length == 64 && EvidenceFormat.IsHex64(anchor))) throw new ArgumentException("Anchor must be 64 lower-case hex digits (a line's hash).", nameof(options));
             var r = new EvidenceVerificationResult(path, key != null);
             string expected = EvidenceDigests.Genesis;
             bool chainStarted = false;
@@ -59,6 +61,7 @@ namespace FairnessGovernor.Evidence
                 r.ChainedCount++;
                 r.EntryCount++;
                 expected = entry.Hash!;
+                if (anchor != null && r.AnchorLine == null && string.Equals(anchor, expected, StringComparison.Ordinal)) r.AnchorLine = raw.Number;
                 r.LastHash = expected;
 
                 if (entry.Sig != null)
@@ -79,6 +82,8 @@ namespace FairnessGovernor.Evidence
                 }
             }
             r.ByteCount = length;
+            if (anchor != null && r.AnchorLine == null)
+                r.Flag(r.EntryCount + 1, "AnchorNotFound", "no line has the anchor hash " + anchor + " (the log was truncated or rewritten since the anchor was recorded).");
             return r;
         }
     }
@@ -94,6 +99,12 @@ namespace FairnessGovernor.Evidence
 
         /// <summary>Accept lines without chain fields (prototype lines) before the first chained line.</summary>
         public bool AllowLegacy { get; set; }
+
+        /// <summary>
+        /// A line hash recorded earlier outside the log (the Hash an append returned, or a previous
+        /// LastHash); the log must still contain a chained line with that hash (AnchorNotFound otherwise).
+        /// </summary>
+        public string? Anchor { get; set; }
 
         /// <summary>How long to wait for the lock when taking the snapshot; default 10 s.</summary>
         public TimeSpan LockTimeout { get; set; } = EvidenceLog.DefaultLockTimeout;
@@ -127,7 +138,7 @@ namespace FairnessGovernor.Evidence
         /// <summary>The 1-based line of the first problem; null when valid.</summary>
         public int? FirstInvalidLine { get; private set; }
 
-        /// <summary>A stable code for the first problem (HashMismatch, PrevMismatch, TornLine, BlankLine, LegacyLine, InvalidEvidenceLine, LineTooLong, BadSignature, UnsignedLine); null when valid.</summary>
+        /// <summary>A stable code for the first problem (HashMismatch, PrevMismatch, TornLine, BlankLine, LegacyLine, InvalidEvidenceLine, LineTooLong, BadSignature, UnsignedLine, AnchorNotFound); null when valid.</summary>
         public string? ErrorId { get; private set; }
 
         /// <summary>What was wrong at <see cref="FirstInvalidLine"/>; null when valid.</summary>
@@ -138,6 +149,9 @@ namespace FairnessGovernor.Evidence
 
         /// <summary>Bytes verified (the log's length at the start), when the whole log was checked; otherwise 0.</summary>
         public long ByteCount { get; internal set; }
+
+        /// <summary>The line whose hash is the anchor given in the options; null when none was given or it was not found.</summary>
+        public int? AnchorLine { get; internal set; }
 
         /// <summary>True when a key was given and signatures were checked.</summary>
         public bool SignaturesChecked { get; }
