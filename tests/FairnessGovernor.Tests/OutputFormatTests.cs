@@ -32,11 +32,12 @@ namespace FairnessGovernor.Tests
         [Fact]
         public void Evidence_appends_one_line_per_run_and_reads_back()
         {
+            // Appending now needs a run (the line carries its digests): SPEC.md 5.
             using var dir = new ScratchFolder();
             var path = Path.Combine(dir.Path, "evidence.jsonl");
             var t = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-            EvidenceLog.Append(path, new EvidenceEntry(t, "p1", 6, 3, 3.0, "strong_imbalance"));
-            EvidenceLog.Append(path, new EvidenceEntry(t.AddMinutes(1), "p2", 4, 2, 1.0, "balanced"));
+            EvidenceLog.Append(path, EvidenceEntry.For(EvidenceTestRuns.Run("p1"), t));
+            EvidenceLog.Append(path, EvidenceEntry.For(EvidenceTestRuns.Run("p2"), t.AddMinutes(1)));
             var lines = File.ReadAllLines(path);
             Assert.Equal(2, lines.Length);
             var read = EvidenceLog.Read(path).ToArray();
@@ -44,15 +45,16 @@ namespace FairnessGovernor.Tests
             Assert.Equal(t, read[0].Timestamp);
             Assert.Equal(DateTimeKind.Utc, read[0].Timestamp.Kind);
             Assert.Equal(2, read[1].LineNumber);
-            Assert.Equal(1.0, read[1].SkewRatio);
+            Assert.Equal(3.0, read[1].SkewRatio);
         }
 
         [Fact]
         public void A_corrupt_evidence_line_is_reported_with_its_line_number()
         {
+            // Evidence problems now raise EvidenceLogException (same ErrorId and line as before).
             using var dir = new ScratchFolder();
             var path = dir.Write("e.jsonl", "{\"timestamp\": \"2026-01-02T03:04:05.000000Z\", \"policy_id\": \"p\", \"task_count\": 1, \"agent_count\": 1, \"skew_ratio\": 1.0, \"fairness_label\": \"balanced\"}\n{\"timestamp\": \"x\n");
-            var ex = Assert.Throws<FairnessInputException>(() => EvidenceLog.Read(path).ToArray());
+            var ex = Assert.Throws<EvidenceLogException>(() => EvidenceLog.Read(path).ToArray());
             Assert.Equal("InvalidEvidenceLine", ex.ErrorId);
             Assert.Equal(2, ex.Line);
             Assert.Contains(path, ex.Message);

@@ -1,28 +1,99 @@
 using System;
+using System.Collections.Generic;
+using System.Reflection;
+using FairnessGovernor.Allocation;
 using FairnessGovernor.Metrics;
 
 namespace FairnessGovernor.Evidence
 {
-    /// <summary>One line of the evidence log: the prototype's fields.</summary>
+    /// <summary>
+    /// One line of the evidence log (SPEC.md 5): the prototype's fields, then the chain fields
+    /// (counts, module version, digests of inputs and decisions, prev, hash, optional sig).
+    /// A line written by the prototype or an older version has only the prototype's fields:
+    /// <see cref="IsChained"/> is false and the chain properties are null.
+    /// </summary>
     public sealed class EvidenceEntry
     {
-        /// <summary>Creates an entry.</summary>
+        private static readonly EvidenceMetric[] NoMetrics = new EvidenceMetric[0];
+
+        /// <summary>Creates an entry with the prototype's fields only (not appendable: see <see cref="For(AllocationResult, DateTime, IEnumerable{EvidenceMetric})"/>).</summary>
         public EvidenceEntry(DateTime timestamp, string policyId, int taskCount, int agentCount, double skewRatio, string fairnessLabel, int lineNumber = 0)
+            : this(timestamp, policyId, taskCount, agentCount, skewRatio, fairnessLabel, lineNumber, -1)
         {
-            Timestamp = DateTime.SpecifyKind(timestamp, DateTimeKind.Utc);
+        }
+
+        internal EvidenceEntry(DateTime timestamp, string policyId, int taskCount, int agentCount, double skewRatio, string fairnessLabel, int lineNumber, long byteOffset)
+        {
+            Timestamp = ToMicroseconds(DateTime.SpecifyKind(timestamp, DateTimeKind.Utc));
             PolicyId = policyId;
             TaskCount = taskCount;
             AgentCount = agentCount;
             SkewRatio = skewRatio;
             FairnessLabel = fairnessLabel;
             LineNumber = lineNumber;
+            ByteOffset = byteOffset;
+            ExtraMetrics = NoMetrics;
         }
 
-        /// <summary>An entry for a run's metrics at <paramref name="timestamp"/> (UTC).</summary>
+        internal EvidenceEntry(EvidenceEntry source, int assigned, int unassigned, string moduleVersion, string tasksDigest, string agentsDigest, string policyDigest, string decisionsDigest,
+            EvidenceMetric[] extra, string? prev, string? hash, string? sig, int lineNumber, long byteOffset)
+        {
+            Timestamp = source.Timestamp;
+            PolicyId = source.PolicyId;
+            TaskCount = source.TaskCount;
+            AgentCount = source.AgentCount;
+            SkewRatio = source.SkewRatio;
+            FairnessLabel = source.FairnessLabel;
+            AssignedCount = assigned;
+            UnassignedCount = unassigned;
+            ModuleVersion = moduleVersion;
+            TasksDigest = tasksDigest;
+            AgentsDigest = agentsDigest;
+            PolicyDigest = policyDigest;
+            DecisionsDigest = decisionsDigest;
+            ExtraMetrics = extra;
+            Prev = prev;
+            Hash = hash;
+            Sig = sig;
+            LineNumber = lineNumber;
+            ByteOffset = byteOffset;
+        }
+
+        /// <summary>
+        /// A new, appendable entry for a run at <paramref name="timestamp"/> (converted to UTC,
+        /// truncated to microseconds): the run's metrics, the digests of its inputs and decisions,
+        /// and <paramref name="extraMetrics"/> in order.
+        /// </summary>
+        public static EvidenceEntry For(AllocationResult result, DateTime timestamp, IEnumerable<EvidenceMetric>? extraMetrics = null) =>
+            For(result, AllocationMetrics.Of(result), timestamp, extraMetrics);
+
+        /// <summary>As <see cref="For(AllocationResult, DateTime, IEnumerable{EvidenceMetric})"/>, with the run's metrics already computed.</summary>
+        public static EvidenceEntry For(AllocationResult result, AllocationMetrics metrics, DateTime timestamp, IEnumerable<EvidenceMetric>? extraMetrics = null)
+        {
+            if (result == null) throw new ArgumentNullException(nameof(result));
+            if (metrics == null) throw new ArgumentNullException(nameof(metrics));
+            var extra = extraMetrics == null ? NoMetrics : new List<EvidenceMetric>(extraMetrics).ToArray();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in extra)
+            {
+                if (m == null) throw new ArgumentException("An extra metric is null.", nameof(extraMetrics));
+                if (!names.Add(m.Name)) throw new ArgumentException("The extra metric '" + m.Name + "' is given twice.", nameof(extraMetrics));
+            }
+            var head = new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, metrics.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
+            return new EvidenceEntry(head, metrics.AssignedCount, metrics.UnassignedCount, CurrentModuleVersion,
+                CanonicalInput.TasksDigest(result.Tasks), CanonicalInput.AgentsDigest(result.Agents), CanonicalInput.PolicyDigest(result.Policy),
+                EvidenceDigests.Decisions(result), extra, null, null, null, 0, -1);
+        }
+
+        /// <summary>An entry with the prototype's fields only; it cannot be appended to a chained log.</summary>
+        [Obsolete("An entry without digests cannot be appended; use EvidenceEntry.For(AllocationResult, DateTime).")]
         public static EvidenceEntry For(AllocationMetrics metrics, DateTime timestamp) =>
             new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, metrics.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
 
-        /// <summary>When the run was logged, UTC.</summary>
+        /// <summary>The engine's informational version without any <c>+commit</c> suffix (the <c>module_version</c> of new lines).</summary>
+        public static string CurrentModuleVersion { get; } = ReadModuleVersion();
+
+        /// <summary>When the run was logged, UTC, microsecond precision.</summary>
         public DateTime Timestamp { get; }
 
         /// <summary>The run's policy id.</summary>
@@ -40,7 +111,76 @@ namespace FairnessGovernor.Evidence
         /// <summary>The run's fairness label.</summary>
         public string FairnessLabel { get; }
 
-        /// <summary>1-based line in the log it was read from; 0 for a new entry.</summary>
+        /// <summary>Tasks given to an agent; null on a legacy line.</summary>
+        public int? AssignedCount { get; }
+
+        /// <summary>Tasks no agent could take; null on a legacy line.</summary>
+        public int? UnassignedCount { get; }
+
+        /// <summary>The engine version that wrote the line; null on a legacy line.</summary>
+        public string? ModuleVersion { get; }
+
+        /// <summary>SHA-256 of the canonical tasks (SPEC.md 4.2); null on a legacy line.</summary>
+        public string? TasksDigest { get; }
+
+        /// <summary>SHA-256 of the canonical agents; null on a legacy line.</summary>
+        public string? AgentsDigest { get; }
+
+        /// <summary>SHA-256 of the canonical policy; null on a legacy line.</summary>
+        public string? PolicyDigest { get; }
+
+        /// <summary>SHA-256 of the canonical decisions (SPEC.md 5.3); null on a legacy line.</summary>
+        public string? DecisionsDigest { get; }
+
+        /// <summary>Extra numeric fields in line order (empty when none).</summary>
+        public IReadOnlyList<EvidenceMetric> ExtraMetrics { get; }
+
+        /// <summary>The previous line's hash (64 zeros on the first line); null on a legacy line or a new entry.</summary>
+        public string? Prev { get; }
+
+        /// <summary>The line's hash; null on a legacy line or a new entry.</summary>
+        public string? Hash { get; }
+
+        /// <summary>The line's HMAC-SHA256 signature; null when unsigned.</summary>
+        public string? Sig { get; }
+
+        /// <summary>True when the line carries the chain fields (it was written by this version or later).</summary>
+        public bool IsChained => Hash != null;
+
+        /// <summary>True when the line carries a signature (whether it is right is for the verifier).</summary>
+        public bool IsSigned => Sig != null;
+
+        /// <summary>True when the entry has the digests an append needs.</summary>
+        public bool HasDigests => DecisionsDigest != null;
+
+        /// <summary>1-based line in the log it was read from; 0 for a new or just-appended entry.</summary>
         public int LineNumber { get; }
+
+        /// <summary>Byte offset of the line's start in the log; -1 when unknown.</summary>
+        public long ByteOffset { get; }
+
+        /// <summary>The value of an extra metric, or null when the line has none of that name.</summary>
+        public double? GetExtraMetric(string name)
+        {
+            foreach (var m in ExtraMetrics) if (string.Equals(m.Name, name, StringComparison.Ordinal)) return m.Value;
+            return null;
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => EvidenceFormat.FormatTimestamp(Timestamp) + " " + PolicyId + " " + FairnessLabel + (Hash == null ? "" : " " + Hash.Substring(0, 12));
+
+        internal EvidenceEntry WithChain(string prev, string hash, string? sig, int lineNumber, long byteOffset) =>
+            new EvidenceEntry(this, AssignedCount!.Value, UnassignedCount!.Value, ModuleVersion!, TasksDigest!, AgentsDigest!, PolicyDigest!, DecisionsDigest!, (EvidenceMetric[])ExtraMetrics, prev, hash, sig, lineNumber, byteOffset);
+
+        private static DateTime ToMicroseconds(DateTime t) => new DateTime(t.Ticks - t.Ticks % 10, t.Kind);
+
+        private static string ReadModuleVersion()
+        {
+            var asm = typeof(EvidenceEntry).Assembly;
+            var info = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            if (string.IsNullOrEmpty(info)) info = asm.GetName().Version?.ToString() ?? "0.0.0";
+            int plus = info!.IndexOf('+');
+            return plus >= 0 ? info.Substring(0, plus) : info;
+        }
     }
 }

@@ -1,105 +1,171 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using FairnessGovernor.Input;
-using FairnessGovernor.Output;
 
 namespace FairnessGovernor.Evidence
 {
     /// <summary>
-    /// The append-only JSONL evidence log: one line per run, the prototype's fields in its order,
-    /// written as Python's json.dumps writes them ({"key": value, ...}).
+    /// The append-only, hash-chained JSONL evidence log (SPEC.md 5): one line per run, the
+    /// prototype's fields first, written as Python's json.dumps writes them ({"key": value, ...}).
+    /// Appends from any number of processes are serialised by a lock file and form one chain.
     /// </summary>
     public static class EvidenceLog
     {
         /// <summary>The timestamp format: ISO-8601 UTC with microseconds and Z.</summary>
-        public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+        public const string TimestampFormat = EvidenceFormat.TimestampFormat;
 
-        /// <summary>The JSONL line for <paramref name="entry"/>, without the newline.</summary>
+        /// <summary>The default time an append (or a reader's snapshot) waits for the lock: 10 s.</summary>
+        public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// The JSONL line for <paramref name="entry"/>, without the newline: a chained line when the
+        /// entry has been appended or read from a chained line; the prototype's line for an entry
+        /// with the prototype's fields only. (A new entry's chained line depends on the log's last
+        /// hash, so it is only known when appended.)
+        /// </summary>
         public static string Format(EvidenceEntry entry)
         {
-            var sb = new StringBuilder(160);
-            sb.Append("{\"timestamp\": ").Append(Quote(entry.Timestamp.ToString(TimestampFormat, CultureInfo.InvariantCulture)));
-            sb.Append(", \"policy_id\": ").Append(Quote(entry.PolicyId));
-            sb.Append(", \"task_count\": ").Append(entry.TaskCount.ToString(CultureInfo.InvariantCulture));
-            sb.Append(", \"agent_count\": ").Append(entry.AgentCount.ToString(CultureInfo.InvariantCulture));
-            sb.Append(", \"skew_ratio\": ").Append(PythonNumber.Format(entry.SkewRatio));
-            sb.Append(", \"fairness_label\": ").Append(Quote(entry.FairnessLabel));
-            sb.Append('}');
-            return sb.ToString();
+            if (entry == null) throw new ArgumentNullException(nameof(entry));
+            if (entry.IsChained) return EvidenceFormat.Line(EvidenceFormat.Content(entry, entry.Prev!), entry.Hash!, entry.Sig);
+            return EvidenceFormat.LegacyLine(entry);
         }
 
-        /// <summary>Appends one line and flushes it to disk.</summary>
-        public static void Append(string path, EvidenceEntry entry)
+        /// <summary>
+        /// The canonical content of <paramref name="entry"/>'s line if it followed a line whose hash is
+        /// <paramref name="prev"/>: the text the hash and sig are computed over (SPEC.md 5.2).
+        /// </summary>
+        public static string CanonicalContent(EvidenceEntry entry, string prev)
         {
-            var bytes = new UTF8Encoding(false).GetBytes(Format(entry) + "\n");
-            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            stream.Write(bytes, 0, bytes.Length);
-            stream.Flush(true);
+            if (entry == null) throw new ArgumentNullException(nameof(entry));
+            if (!entry.HasDigests) throw new ArgumentException("The entry has no digests; create it with EvidenceEntry.For(AllocationResult, DateTime).", nameof(entry));
+            if (prev == null || prev.Length != 64 || !EvidenceFormat.IsHex64(prev)) throw new ArgumentException("prev must be 64 lower-case hex digits.", nameof(prev));
+            return EvidenceFormat.Content(entry, prev);
         }
 
-        /// <summary>Reads the log line by line, oldest first. Blank lines are skipped.</summary>
-        /// <exception cref="FairnessInputException">InputFileNotFound, InvalidEvidenceLine.</exception>
-        public static IEnumerable<EvidenceEntry> Read(string path)
+        /// <summary>Appends one chained line (see <see cref="Append(string, EvidenceEntry, EvidenceAppendOptions)"/>) with the default options.</summary>
+        public static EvidenceEntry Append(string path, EvidenceEntry entry) => Append(path, entry, null);
+
+        /// <summary>
+        /// Appends one chained line for <paramref name="entry"/> and flushes it to disk. Under the
+        /// exclusive lock on <c>&lt;path&gt;.lock</c> it reads the last line (seeking from the end),
+        /// checks it, links the new line to its hash, signs it when a key is given, writes the line
+        /// in one write and flushes it. Returns the entry as written (Prev, Hash, Sig, ByteOffset set).
+        /// </summary>
+        /// <exception cref="EvidenceLogException">
+        /// EvidenceTornLine or EvidenceLogCorrupt (the last line is incomplete or invalid: nothing
+        /// is written, <see cref="EvidenceLogException.TruncateTo"/> tells how to recover),
+        /// EvidenceLogLocked (the lock was not obtained in time), EvidenceLogUnwritable,
+        /// EvidenceLogWriteFailed (the write failed; the partial line was removed).
+        /// </exception>
+        public static EvidenceEntry Append(string path, EvidenceEntry entry, EvidenceAppendOptions? options)
         {
-            if (!File.Exists(path)) throw new FairnessInputException("InputFileNotFound", path, null, null, "no such evidence log.");
-            using var reader = new StreamReader(path, new UTF8Encoding(false, true), true);
-            int lineNumber = 0;
-            string? line;
-            while ((line = reader.ReadLine()) != null)
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            if (entry == null) throw new ArgumentNullException(nameof(entry));
+            if (!entry.HasDigests) throw new ArgumentException("The entry has no digests, so it cannot be chained; create it with EvidenceEntry.For(AllocationResult, DateTime).", nameof(entry));
+            var key = options?.Key;
+            if (key != null) EvidenceDigests.CheckKey(key);
+            var timeout = options?.LockTimeout ?? DefaultLockTimeout;
+            if (Directory.Exists(path)) throw new EvidenceLogException("EvidenceLogUnwritable", path, "the path names a directory, not an evidence log.");
+
+            using (EvidenceFile.Lock(path, timeout, optional: false))
             {
-                lineNumber++;
-                if (line.Trim().Length == 0) continue;
-                yield return Parse(line, path, lineNumber);
+                FileStream stream;
+                try { stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, EvidenceFile.ReaderShare, 1, FileOptions.None); }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw new EvidenceLogException("EvidenceLogUnwritable", path, "cannot open the evidence log for appending: " + ex.Message, inner: ex);
+                }
+                using (stream)
+                {
+                    long length = stream.Length;
+                    string prev = length == 0 ? EvidenceDigests.Genesis : LastLineHash(stream, length, path);
+                    string content = EvidenceFormat.Content(entry, prev);
+                    string hash = EvidenceDigests.LineHash(content);
+                    string? sig = key == null ? null : EvidenceDigests.LineSignature(content, key);
+                    var bytes = EvidenceDigests.Utf8.GetBytes(EvidenceFormat.Line(content, hash, sig) + "\n");
+                    try
+                    {
+                        stream.Seek(length, SeekOrigin.Begin);
+                        stream.Write(bytes, 0, bytes.Length);
+                        stream.Flush(true);
+                    }
+                    catch (IOException ex)
+                    {
+                        string undo;
+                        try { stream.SetLength(length); stream.Flush(true); undo = "the partial line was removed"; }
+                        catch (IOException) { undo = "the partial line could not be removed: truncate the file to " + length + " bytes"; }
+                        throw new EvidenceLogException("EvidenceLogWriteFailed", path, "the write failed (" + ex.Message + "); " + undo + ".", truncateTo: length, inner: ex);
+                    }
+                    return entry.WithChain(prev, hash, sig, 0, length);
+                }
             }
         }
 
-        /// <summary>Parses one line of the log.</summary>
+        /// <summary>
+        /// The hash the next line must carry as prev: the last line's hash (a chained line, whose
+        /// hash is checked) or the SHA-256 of its bytes (a legacy line). Fails on a torn or corrupt tail.
+        /// </summary>
+        private static string LastLineHash(FileStream stream, long length, string path)
+        {
+            var one = new byte[1];
+            stream.Seek(length - 1, SeekOrigin.Begin);
+            EvidenceFile.ReadExactly(stream, one, 1);
+            if (one[0] != (byte)'\n')
+            {
+                long start = EvidenceFile.LastLineStart(stream, length, long.MaxValue);
+                throw Corrupt(stream, path, start, "EvidenceTornLine", "is incomplete: the file does not end with a newline (a write was interrupted)");
+            }
+            long lineStart = EvidenceFile.LastLineStart(stream, length - 1, EvidenceFile.MaxLineBytes);
+            if (lineStart < 0)
+                throw Corrupt(stream, path, EvidenceFile.LastLineStart(stream, length - 1, long.MaxValue), "EvidenceLogCorrupt", "is longer than " + EvidenceFile.MaxLineBytes + " bytes");
+            int count = (int)(length - 1 - lineStart);
+            var bytes = new byte[count];
+            stream.Seek(lineStart, SeekOrigin.Begin);
+            EvidenceFile.ReadExactly(stream, bytes, count);
+            string text;
+            try { text = EvidenceDigests.Utf8.GetString(bytes); }
+            catch (ArgumentException) { throw Corrupt(stream, path, lineStart, "EvidenceLogCorrupt", "is not valid UTF-8"); }
+            if (text.Trim().Length == 0) throw Corrupt(stream, path, lineStart, "EvidenceLogCorrupt", "is blank");
+            var parsed = EvidenceFormat.TryParse(text, 0, lineStart, out var content, out var failure);
+            if (parsed == null) throw Corrupt(stream, path, lineStart, "EvidenceLogCorrupt", "is not a valid evidence entry (" + (failure!.Field == null ? "" : "field '" + failure.Field + "': ") + failure.Problem + ")");
+            if (!parsed.IsChained) return EvidenceDigests.Sha256(bytes, 0, count);
+            if (EvidenceDigests.LineHash(content!) != parsed.Hash)
+                throw Corrupt(stream, path, lineStart, "EvidenceLogCorrupt", "has a hash that does not match its content (the line was altered)");
+            return parsed.Hash!;
+        }
+
+        private static EvidenceLogException Corrupt(FileStream stream, string path, long lineStart, string errorId, string what)
+        {
+            int line = EvidenceFile.CountNewlines(stream, lineStart) + 1;
+            string keep = line == 1 ? "0 bytes (the line is the first: empty the file)" : lineStart + " bytes (the end of line " + (line - 1) + ")";
+            return new EvidenceLogException(errorId, path,
+                "line " + line + " " + what + ". Nothing was appended and the file is unchanged. To recover, check the line (verify the log), keep a copy, then truncate the file to " + keep + " and append again.",
+                line, truncateTo: lineStart);
+        }
+
+        /// <summary>Reads the log line by line, oldest first (see <see cref="EvidenceReader.Read"/>).</summary>
+        /// <exception cref="EvidenceLogException">EvidenceLogNotFound, InvalidEvidenceLine, EvidenceTornLine.</exception>
+        public static IEnumerable<EvidenceEntry> Read(string path) => EvidenceReader.Read(path, null);
+
+        /// <summary>Parses one line of the log (its text, without the newline); does not check its hash.</summary>
+        /// <exception cref="EvidenceLogException">InvalidEvidenceLine, naming <paramref name="source"/> and <paramref name="lineNumber"/>.</exception>
         public static EvidenceEntry Parse(string line, string source, int lineNumber)
         {
-            JsonDocument doc;
-            try { doc = JsonDocument.Parse(line); }
-            catch (JsonException ex)
-            {
-                throw new FairnessInputException("InvalidEvidenceLine", source, "line " + lineNumber, null, "not a JSON object: " + ex.Message, lineNumber, 0, ex);
-            }
-            using (doc)
-            {
-                var root = doc.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                    throw new FairnessInputException("InvalidEvidenceLine", source, "line " + lineNumber, null, "expected a JSON object.", lineNumber);
-                string label = "line " + lineNumber;
-                var ts = RequireString(root, "timestamp", source, label, lineNumber);
-                if (!DateTime.TryParse(ts, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var timestamp))
-                    throw new FairnessInputException("InvalidEvidenceLine", source, label, "timestamp", "expected an ISO-8601 time, got \"" + ts + "\".", lineNumber);
-                return new EvidenceEntry(timestamp, RequireString(root, "policy_id", source, label, lineNumber),
-                    RequireInt(root, "task_count", source, label, lineNumber), RequireInt(root, "agent_count", source, label, lineNumber),
-                    RequireDouble(root, "skew_ratio", source, label, lineNumber), RequireString(root, "fairness_label", source, label, lineNumber), lineNumber);
-            }
+            if (line == null) throw new ArgumentNullException(nameof(line));
+            var entry = EvidenceFormat.TryParse(line, lineNumber, -1, out _, out var failure);
+            if (entry == null) throw new EvidenceLogException(failure!.ErrorId, source, failure.Problem, lineNumber, failure.Field);
+            return entry;
         }
+    }
 
-        private static string RequireString(JsonElement root, string name, string source, string label, int line)
-        {
-            if (root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String) return v.GetString()!;
-            throw new FairnessInputException("InvalidEvidenceLine", source, label, name, "expected a string.", line);
-        }
+    /// <summary>Options of <see cref="EvidenceLog.Append(string, EvidenceEntry, EvidenceAppendOptions)"/>.</summary>
+    public sealed class EvidenceAppendOptions
+    {
+        /// <summary>HMAC-SHA256 key; when set, the line carries a sig. Null: unsigned.</summary>
+        public byte[]? Key { get; set; }
 
-        private static int RequireInt(JsonElement root, string name, string source, string label, int line)
-        {
-            if (root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int i)) return i;
-            throw new FairnessInputException("InvalidEvidenceLine", source, label, name, "expected a whole number.", line);
-        }
-
-        private static double RequireDouble(JsonElement root, string name, string source, string label, int line)
-        {
-            if (root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) return v.GetDouble();
-            throw new FairnessInputException("InvalidEvidenceLine", source, label, name, "expected a number.", line);
-        }
-
-        private static string Quote(string s) => "\"" + JsonEncodedText.Encode(s, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+        /// <summary>How long to wait for the lock before EvidenceLogLocked; default 10 s.</summary>
+        public TimeSpan LockTimeout { get; set; } = EvidenceLog.DefaultLockTimeout;
     }
 }

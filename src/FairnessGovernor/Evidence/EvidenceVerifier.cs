@@ -1,0 +1,193 @@
+using System;
+
+namespace FairnessGovernor.Evidence
+{
+    /// <summary>
+    /// Verifies an evidence log (SPEC.md 5.6), streaming: every line parses, has the required
+    /// fields, its hash recomputes from its content and its prev is the previous line's hash;
+    /// with a key, signatures are checked too.
+    /// </summary>
+    public static class EvidenceVerifier
+    {
+        /// <summary>
+        /// Verifies the log as it was when the call started. Structural problems (a line that does
+        /// not parse, a wrong hash or prev, a torn last line, a legacy line not allowed) stop the
+        /// check at that line; signature problems are counted over the whole log.
+        /// </summary>
+        /// <exception cref="EvidenceLogException">EvidenceLogNotFound, EvidenceLogUnreadable, EvidenceLogLocked.</exception>
+        public static EvidenceVerificationResult Verify(string path, EvidenceVerifyOptions? options = null)
+        {
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            options ??= new EvidenceVerifyOptions();
+            var key = options.Key;
+            if (key != null) EvidenceDigests.CheckKey(key);
+            var anchor = options.Anchor;
+            if (anchor != null && !(anchor.Length == 64 && EvidenceFormat.IsHex64(anchor))) throw new ArgumentException("Anchor must be 64 lower-case hex digits (a line's hash).", nameof(options));
+            var r = new EvidenceVerificationResult(path, key != null);
+            string expected = EvidenceDigests.Genesis;
+            bool chainStarted = false;
+
+            using var stream = EvidenceFile.OpenForReading(path, options.LockTimeout, out long length);
+            foreach (var raw in EvidenceFile.Lines(stream, length))
+            {
+                if (raw.TooLong) return r.Fail(raw.Number, "LineTooLong", "the line is longer than " + EvidenceFile.MaxLineBytes + " bytes.");
+                if (!raw.Terminated)
+                    return r.Fail(raw.Number, "TornLine", "the last line is incomplete: the file does not end with a newline (a write was interrupted). Truncate the file to " + raw.Offset + " bytes to drop it, after checking it.");
+                string text;
+                try { text = EvidenceDigests.Utf8.GetString(raw.Bytes); }
+                catch (ArgumentException) { return r.Fail(raw.Number, "InvalidEvidenceLine", "the line is not valid UTF-8."); }
+                if (text.Trim().Length == 0) return r.Fail(raw.Number, "BlankLine", "the line is blank (the writer never writes blank lines).");
+                var entry = EvidenceFormat.TryParse(text, raw.Number, raw.Offset, out var content, out var failure);
+                if (entry == null) return r.Fail(raw.Number, failure!.ErrorId, (failure.Field == null ? "" : "field '" + failure.Field + "': ") + failure.Problem);
+
+                if (!entry.IsChained)
+                {
+                    if (!options.AllowLegacy) return r.Fail(raw.Number, "LegacyLine", "the line has no hash (written by the prototype or an older version); set AllowLegacy to accept unchained lines before the chain.");
+                    if (chainStarted) return r.Fail(raw.Number, "LegacyLine", "a line without a hash follows chained lines.");
+                    r.LegacyCount++;
+                    r.EntryCount++;
+                    expected = EvidenceDigests.Sha256(raw.Bytes, 0, raw.Bytes.Length);
+                    r.LastHash = expected;
+                    continue;
+                }
+
+                chainStarted = true;
+                if (!string.Equals(EvidenceDigests.LineHash(content!), entry.Hash, StringComparison.Ordinal))
+                    return r.Fail(raw.Number, "HashMismatch", "the hash does not match the line's content (the line was altered).");
+                if (!string.Equals(entry.Prev, expected, StringComparison.Ordinal))
+                    return r.Fail(raw.Number, "PrevMismatch", raw.Number == 1
+                        ? "the first line's prev is not 64 zeros (lines before it were removed)."
+                        : "prev does not match the previous line's hash (a line was removed, inserted or reordered).");
+                r.ChainedCount++;
+                r.EntryCount++;
+                expected = entry.Hash!;
+                if (anchor != null && r.AnchorLine == null && string.Equals(anchor, expected, StringComparison.Ordinal)) r.AnchorLine = raw.Number;
+                r.LastHash = expected;
+
+                if (entry.Sig != null)
+                {
+                    r.SignedCount++;
+                    if (key != null && !EvidenceDigests.FixedTimeEquals(EvidenceDigests.LineSignature(content!, key), entry.Sig))
+                    {
+                        r.BadSignatureCount++;
+                        r.FirstBadSignatureLine ??= raw.Number;
+                        r.Flag(raw.Number, "BadSignature", "the signature does not match (a different key, or the line was re-hashed after an edit).");
+                    }
+                }
+                else
+                {
+                    r.UnsignedCount++;
+                    r.FirstUnsignedLine ??= raw.Number;
+                    if (options.RequireSignature) r.Flag(raw.Number, "UnsignedLine", "the line is not signed and a signature is required.");
+                }
+            }
+            r.ByteCount = length;
+            if (anchor != null && r.AnchorLine == null)
+                r.Flag(r.EntryCount + 1, "AnchorNotFound", "no line has the anchor hash " + anchor + " (the log was truncated or rewritten since the anchor was recorded).");
+            return r;
+        }
+    }
+
+    /// <summary>Options of <see cref="EvidenceVerifier.Verify"/>.</summary>
+    public sealed class EvidenceVerifyOptions
+    {
+        /// <summary>The HMAC-SHA256 key to check signatures with; null: signatures are counted, not checked.</summary>
+        public byte[]? Key { get; set; }
+
+        /// <summary>Every chained line must carry a signature (IsValid is false at the first unsigned line).</summary>
+        public bool RequireSignature { get; set; }
+
+        /// <summary>Accept lines without chain fields (prototype lines) before the first chained line.</summary>
+        public bool AllowLegacy { get; set; }
+
+        /// <summary>
+        /// A line hash recorded earlier outside the log (the Hash an append returned, or a previous
+        /// LastHash); the log must still contain a chained line with that hash (AnchorNotFound otherwise).
+        /// </summary>
+        public string? Anchor { get; set; }
+
+        /// <summary>How long to wait for the lock when taking the snapshot; default 10 s.</summary>
+        public TimeSpan LockTimeout { get; set; } = EvidenceLog.DefaultLockTimeout;
+    }
+
+    /// <summary>The outcome of <see cref="EvidenceVerifier.Verify"/>.</summary>
+    public sealed class EvidenceVerificationResult
+    {
+        internal EvidenceVerificationResult(string path, bool signaturesChecked)
+        {
+            Path = path;
+            SignaturesChecked = signaturesChecked;
+            LastHash = EvidenceDigests.Genesis;
+        }
+
+        /// <summary>The log verified.</summary>
+        public string Path { get; }
+
+        /// <summary>True when every line checked out (and, with a key, every signature present is right; with RequireSignature, every line is signed).</summary>
+        public bool IsValid => FirstInvalidLine == null;
+
+        /// <summary>Lines that were verified as entries (chained and legacy), up to the first structural problem.</summary>
+        public int EntryCount { get; internal set; }
+
+        /// <summary>Verified lines with chain fields.</summary>
+        public int ChainedCount { get; internal set; }
+
+        /// <summary>Verified legacy lines (only with AllowLegacy).</summary>
+        public int LegacyCount { get; internal set; }
+
+        /// <summary>The 1-based line of the first problem; null when valid.</summary>
+        public int? FirstInvalidLine { get; private set; }
+
+        /// <summary>A stable code for the first problem (HashMismatch, PrevMismatch, TornLine, BlankLine, LegacyLine, InvalidEvidenceLine, LineTooLong, BadSignature, UnsignedLine, AnchorNotFound); null when valid.</summary>
+        public string? ErrorId { get; private set; }
+
+        /// <summary>What was wrong at <see cref="FirstInvalidLine"/>; null when valid.</summary>
+        public string? Reason { get; private set; }
+
+        /// <summary>The hash of the last verified line (the head of the chain; 64 zeros for an empty log). Record it elsewhere to detect later truncation.</summary>
+        public string LastHash { get; internal set; }
+
+        /// <summary>Bytes verified (the log's length at the start), when the whole log was checked; otherwise 0.</summary>
+        public long ByteCount { get; internal set; }
+
+        /// <summary>The line whose hash is the anchor given in the options; null when none was given or it was not found.</summary>
+        public int? AnchorLine { get; internal set; }
+
+        /// <summary>True when a key was given and signatures were checked.</summary>
+        public bool SignaturesChecked { get; }
+
+        /// <summary>Verified chained lines carrying a sig.</summary>
+        public int SignedCount { get; internal set; }
+
+        /// <summary>Verified chained lines without a sig.</summary>
+        public int UnsignedCount { get; internal set; }
+
+        /// <summary>Lines whose sig does not match the key (only when a key is given).</summary>
+        public int BadSignatureCount { get; internal set; }
+
+        /// <summary>The first unsigned chained line, or null.</summary>
+        public int? FirstUnsignedLine { get; internal set; }
+
+        /// <summary>The first line with a wrong signature, or null.</summary>
+        public int? FirstBadSignatureLine { get; internal set; }
+
+        internal EvidenceVerificationResult Fail(int line, string errorId, string reason)
+        {
+            Flag(line, errorId, reason);
+            return this;
+        }
+
+        internal void Flag(int line, string errorId, string reason)
+        {
+            if (FirstInvalidLine != null) return;
+            FirstInvalidLine = line;
+            ErrorId = errorId;
+            Reason = reason;
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => IsValid
+            ? "valid: " + EntryCount + " entries, head " + LastHash
+            : "invalid at line " + FirstInvalidLine + ": " + ErrorId + ": " + Reason;
+    }
+}
