@@ -45,6 +45,13 @@ namespace FairnessGovernor.Allocation
         {
             // The open set is shared; Pick notices a closed current agent.
         }
+
+        public int LastReason => DecisionReasons.CodeRotation;
+
+        /// <summary>The agent at the pointer before the next pick (it may be closed), or -1.</summary>
+        public int PointerAgent => _agent;
+
+        public string? WhyNot(int agent) => null;
     }
 
     /// <summary>Agents as parallel arrays for the hot loop.</summary>
