@@ -1,15 +1,22 @@
+using System;
+
 namespace FairnessGovernor.Allocation
 {
     /// <summary>
     /// Tijdeman's chairman-assignment rule (SPEC.md 6.1.3). Within an epoch (a stretch of picks over a fixed
     /// set E of m open agents, W = sum of their weights, delta = 1/(2(m-1)), D = 2(m-1)), at the epoch's k-th
-    /// pick agent i is eligible when k p_i - x_i &gt;= delta, i.e. k D w_i &gt;= W (D x_i + 1): an integer
+    /// pick agent i is eligible when k p_i - x_i &gt;= delta, i.e. k D w_i &gt;= W (D x_i + 1): from the integer
     /// step e_i = ceil(W (D x_i + 1) / (D w_i)). Among eligible agents the earliest deadline
     /// (x_i + 1 - delta)/p_i wins, ordered exactly as (D (x_i + 1) - 1) / w_i (ties: lowest index).
-    /// Two heaps: agents waiting keyed by e_i, eligible agents keyed by deadline; a pick moves the agents
-    /// whose e_i has come, pops the earliest deadline and re-queues that one agent: O(log m).
-    /// When an agent closes, a new epoch starts over the remaining agents (counts and k from zero,
-    /// p renormalised): O(m log m) once per closed agent.
+    /// <para>
+    /// Agents picked in the epoch sit in two heaps: waiting (keyed by e_i) and eligible (keyed by deadline).
+    /// Agents not yet picked in the epoch (x = 0) need no heap: their eligibility steps and their deadlines are
+    /// both ordered by weight descending (index ascending), so they are a cursor over the agents sorted once
+    /// that way, skipping closed ones through a union-find successor. A pick compares the eligible heap's top
+    /// with the cursor's agent, then re-queues the one chosen agent: O(log m). When an agent closes, a new
+    /// epoch starts over the rest (k and counts from zero, p renormalised): the heaps are emptied (they hold
+    /// only agents picked in the last epoch) and the cursor returns to the start: no O(m) work per close.
+    /// </para>
     /// </summary>
     internal sealed class LagBounded : IAgentSelector
     {
@@ -18,14 +25,17 @@ namespace FairnessGovernor.Allocation
         private readonly long[] _x;
         private readonly long[] _eligAt;
         private readonly long[] _num;
+        private readonly int[] _sorted;   // agents by weight descending, index ascending
+        private readonly int[] _rank;     // agent -> position in _sorted
+        private readonly OpenAgents _freshOpen; // over positions in _sorted
         private readonly IndexHeap _waiting;
         private readonly IndexHeap _eligible;
         private bool _dirty = true;
+        private int _cursor;
         private long _k;
         private long _total;
         private long _d;
         private int _members;
-        private int _only;
         private int _lastReason = DecisionReasons.CodeDeadline;
 
         public LagBounded(FairAgentTable agents, OpenAgents open)
@@ -37,6 +47,17 @@ namespace FairnessGovernor.Allocation
             _x = new long[m];
             _eligAt = new long[m];
             _num = new long[m];
+            _sorted = new int[m];
+            for (int i = 0; i < m; i++) _sorted[i] = i;
+            Array.Sort(_sorted, (a, b) => _w[a] != _w[b] ? _w[b].CompareTo(_w[a]) : a.CompareTo(b));
+            _rank = new int[m];
+            for (int p = 0; p < m; p++) _rank[_sorted[p]] = p;
+            _freshOpen = new OpenAgents(m);
+            for (int i = 0; i < m; i++)
+            {
+                if (open.IsOpen(i)) { _members++; _total += _w[i]; }
+                else _freshOpen.Close(_rank[i]);
+            }
             _waiting = new IndexHeap(m, (a, b) => _eligAt[a] < _eligAt[b] || (_eligAt[a] == _eligAt[b] && a < b));
             _eligible = new IndexHeap(m, (a, b) =>
             {
@@ -52,29 +73,67 @@ namespace FairnessGovernor.Allocation
             if (_dirty) StartEpoch();
             if (_members == 0) return -1;
             _lastReason = DecisionReasons.CodeDeadline;
-            if (_members == 1) return _only;
+            if (_members == 1) return _open.NextFrom(0);
             _k++;
             while (_waiting.Count > 0 && _eligAt[_waiting.Top] <= _k) _eligible.Push(_waiting.Pop());
+            int fresh = FreshHead();
+            bool freshEligible = fresh >= 0 && FreshEligibleAt(fresh) <= _k;
             int j;
-            if (_eligible.Count > 0) j = _eligible.Pop();
+            if (_eligible.Count > 0)
+            {
+                j = _eligible.Top;
+                if (freshEligible)
+                {
+                    // fresh deadline numerator is D - 1
+                    int c = ExactMath.CompareProducts(_d - 1, _w[j], _num[j], _w[fresh]);
+                    if (c < 0 || (c == 0 && fresh < j)) j = fresh;
+                }
+            }
+            else if (freshEligible) j = fresh;
             else
             {
-                j = _waiting.Pop(); // not reachable in exact arithmetic: the lags of E sum to 1 >= delta
+                // Not reachable in exact arithmetic (the lags of E sum to 1 >= delta); kept so a pick never fails.
+                j = fresh >= 0 && (_waiting.Count == 0 || FreshEligibleAt(fresh) <= _eligAt[_waiting.Top]) ? fresh : _waiting.Top;
                 _lastReason = DecisionReasons.CodeFallback;
             }
-            _x[j]++;
+            if (j == fresh)
+            {
+                _cursor = _rank[j] + 1;
+                _x[j] = 1;
+            }
+            else
+            {
+                if (_eligible.Count > 0 && _eligible.Top == j) _eligible.Pop(); else _waiting.Pop();
+                _x[j]++;
+            }
             Requeue(j);
             return j;
         }
 
-        public void Close(int agent) => _dirty = true;
+        public void Close(int agent)
+        {
+            if (!_freshOpen.IsOpen(_rank[agent])) return;
+            _freshOpen.Close(_rank[agent]);
+            _members--;
+            _total -= _w[agent];
+            _dirty = true;
+        }
 
         public string? WhyNot(int agent)
         {
             if (_members <= 1) return null;
             if (_eligible.Contains(agent)) return "later_deadline";
-            return _waiting.Contains(agent) ? "not_eligible" : null;
+            if (_waiting.Contains(agent)) return "not_eligible";
+            return FreshEligibleAt(agent) <= _k ? "later_deadline" : "not_eligible";
         }
+
+        private int FreshHead()
+        {
+            int p = _freshOpen.FirstAtOrAfter(_cursor);
+            return p >= _sorted.Length ? -1 : _sorted[p];
+        }
+
+        private long FreshEligibleAt(int agent) => ExactMath.CeilDiv(_total, 1, _d, _w[agent]);
 
         private void StartEpoch()
         {
@@ -82,24 +141,8 @@ namespace FairnessGovernor.Allocation
             _waiting.Clear();
             _eligible.Clear();
             _k = 0;
-            _total = 0;
-            _members = 0;
-            _only = -1;
-            for (int i = 0; i < _w.Length; i++)
-            {
-                if (!_open.IsOpen(i)) continue;
-                _members++;
-                _total += _w[i];
-                _only = i;
-            }
+            _cursor = 0;
             _d = 2L * (_members - 1);
-            if (_members < 2) return;
-            for (int i = 0; i < _w.Length; i++)
-            {
-                if (!_open.IsOpen(i)) continue;
-                _x[i] = 0;
-                Requeue(i);
-            }
         }
 
         private void Requeue(int i)
@@ -107,7 +150,7 @@ namespace FairnessGovernor.Allocation
             // e_i = ceil(W (D x_i + 1) / (D w_i)); deadline numerator D (x_i + 1) - 1.
             long dx1 = checked(_d * _x[i] + 1);
             _eligAt[i] = ExactMath.CeilDiv(_total, dx1, _d, _w[i]);
-            _num[i] = checked(dx1 + _d - 1);
+            _num[i] = checked(dx1 + _d - 2);
             _waiting.Push(i);
         }
     }
