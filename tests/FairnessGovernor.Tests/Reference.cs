@@ -93,13 +93,13 @@ namespace FairnessGovernor.Tests
                 }
                 int members = open.Count(o => o);
                 if (members == 1) return Array.IndexOf(open, true);
-                long W = agents.Where((a, i) => open[i]).Sum(a => (long)a.Weight), D = 2L * (members - 1);
+                System.Numerics.BigInteger W = agents.Where((a, i) => open[i]).Sum(a => (long)a.Weight), D = 2L * (members - 1);
                 k++;
                 int best = -1;
                 for (int i = 0; i < open.Length; i++)
                 {
                     if (!open[i]) continue;
-                    long w = agents[i].Weight;
+                    System.Numerics.BigInteger w = agents[i].Weight;
                     if (k * D * w < W * (D * x[i] + 1)) continue; // lag below delta
                     // deadline (x + 1 - delta) / p  ~  (D (x + 1) - 1) / w
                     if (best < 0 || (D * (x[i] + 1) - 1) * agents[best].Weight < (D * (x[best] + 1) - 1) * w) best = i;

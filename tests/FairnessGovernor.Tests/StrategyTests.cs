@@ -78,7 +78,7 @@ namespace FairnessGovernor.Tests
         [Fact]
         public void Smooth_wrr_equals_the_plain_nginx_rule_on_many_agents_and_large_weights()
         {
-            Gen.Select(Gen.Int[0, 1_000_000].Array[2, 40], Gen.Int[1, 300]).Sample((weights, n) =>
+            Gen.Select(Gen.Int[0, int.MaxValue].Array[2, 40], Gen.Int[1, 300]).Sample((weights, n) =>
             {
                 var agents = weights.Select((w, i) => new FairAgent("a" + i, w)).ToArray();
                 var tasks = Tasks(n);
@@ -97,6 +97,19 @@ namespace FairnessGovernor.Tests
                 var order = Enumerable.Range(0, r.Count).Select(r.TaskIndexAt).ToArray();
                 Assert.Equal(Reference.Run(tasks, order, agents, policy, Reference.Tijdeman(agents)), Enumerable.Range(0, r.Count).Select(r.AgentIndexAt));
             }, iter: 2000);
+        }
+
+        [Fact]
+        public void Lag_bounded_equals_the_plain_scan_on_many_agents_and_the_largest_weights()
+        {
+            Gen.Select(Gen.Int[0, int.MaxValue].Array[2, 40], Gen.Int[1, 300], Gen.Int[0, 3]).Sample((weights, n, cap) =>
+            {
+                var agents = weights.Select((w, i) => new FairAgent("a" + i, w, i % 4 == 0 ? cap : null)).ToArray();
+                var tasks = Tasks(n);
+                var policy = new FairnessPolicy("p", false, 2.0, FairnessStrategies.LagBounded);
+                var r = Allocator.Allocate(tasks, agents, policy);
+                Assert.Equal(Reference.Run(tasks, Enumerable.Range(0, n).ToArray(), agents, policy, Reference.Tijdeman(agents)), Enumerable.Range(0, r.Count).Select(r.AgentIndexAt));
+            }, iter: 300);
         }
 
         [Fact]

@@ -87,38 +87,28 @@ namespace FairnessGovernor.Allocation
         }
     }
 
-    /// <summary>Exact integer helpers that fall back to big integers only when 64 bits overflow.</summary>
+    /// <summary>Exact comparisons of products of two 64-bit values, through 128-bit products (no overflow, no allocation).</summary>
     internal static class ExactMath
     {
         /// <summary>Compares a*b with c*d (all &gt;= 0).</summary>
-        public static int CompareProducts(long a, long b, long c, long d)
+        public static int CompareProducts(long a, long b, long c, long d) => CompareProducts((ulong)a, (ulong)b, (ulong)c, (ulong)d);
+
+        /// <summary>Compares a*b with c*d exactly.</summary>
+        public static int CompareProducts(ulong a, ulong b, ulong c, ulong d)
         {
-            try
-            {
-                long x = checked(a * b), y = checked(c * d);
-                return x.CompareTo(y);
-            }
-            catch (OverflowException)
-            {
-                return (new System.Numerics.BigInteger(a) * b).CompareTo(new System.Numerics.BigInteger(c) * d);
-            }
+            Multiply(a, b, out ulong h1, out ulong l1);
+            Multiply(c, d, out ulong h2, out ulong l2);
+            return h1 != h2 ? h1.CompareTo(h2) : l1.CompareTo(l2);
         }
 
-        /// <summary>ceil(a*b / (c*d)) for a, b &gt;= 0 and c, d &gt; 0; saturates at long.MaxValue.</summary>
-        public static long CeilDiv(long a, long b, long c, long d)
+        /// <summary>The 128-bit product of a and b as (hi, lo).</summary>
+        public static void Multiply(ulong a, ulong b, out ulong hi, out ulong lo)
         {
-            try
-            {
-                long num = checked(a * b), den = checked(c * d);
-                return num == 0 ? 0 : (num - 1) / den + 1;
-            }
-            catch (OverflowException)
-            {
-                var num = new System.Numerics.BigInteger(a) * b;
-                var den = new System.Numerics.BigInteger(c) * d;
-                var q = System.Numerics.BigInteger.Divide(num + den - 1, den);
-                return q > long.MaxValue ? long.MaxValue : (long)q;
-            }
+            ulong aL = (uint)a, aH = a >> 32, bL = (uint)b, bH = b >> 32;
+            ulong ll = aL * bL, lh = aL * bH, hl = aH * bL, hh = aH * bH;
+            ulong mid = (ll >> 32) + (uint)lh + (uint)hl;
+            lo = (mid << 32) | (uint)ll;
+            hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
         }
     }
 }

@@ -5,11 +5,12 @@ namespace FairnessGovernor.Allocation
     /// <summary>
     /// Tijdeman's chairman-assignment rule (SPEC.md 6.1.3). Within an epoch (a stretch of picks over a fixed
     /// set E of m open agents, W = sum of their weights, delta = 1/(2(m-1)), D = 2(m-1)), at the epoch's k-th
-    /// pick agent i is eligible when k p_i - x_i &gt;= delta, i.e. k D w_i &gt;= W (D x_i + 1): from the integer
-    /// step e_i = ceil(W (D x_i + 1) / (D w_i)). Among eligible agents the earliest deadline
+    /// pick agent i is eligible when k p_i - x_i &gt;= delta, i.e. (k D) w_i &gt;= W (D x_i + 1): it becomes
+    /// eligible in the order of (D x_i + 1) / w_i. Among eligible agents the earliest deadline
     /// (x_i + 1 - delta)/p_i wins, ordered exactly as (D (x_i + 1) - 1) / w_i (ties: lowest index).
+    /// Every factor fits in 64 bits and every comparison is of two exact 128-bit products.
     /// <para>
-    /// Agents picked in the epoch sit in two heaps: waiting (keyed by e_i) and eligible (keyed by deadline).
+    /// Agents picked in the epoch sit in two heaps: waiting (keyed by (D x_i + 1) / w_i) and eligible (keyed by deadline).
     /// Agents not yet picked in the epoch (x = 0) need no heap: their eligibility steps and their deadlines are
     /// both ordered by weight descending (index ascending), so they are a cursor over the agents sorted once
     /// that way, skipping closed ones through a union-find successor. A pick compares the eligible heap's top
@@ -23,7 +24,7 @@ namespace FairnessGovernor.Allocation
         private readonly long[] _w;
         private readonly OpenAgents _open;
         private readonly long[] _x;
-        private readonly long[] _eligAt;
+        private readonly long[] _eNum;   // D x_i + 1
         private readonly long[] _num;
         private readonly int[] _sorted;   // agents by weight descending, index ascending
         private readonly int[] _rank;     // agent -> position in _sorted
@@ -45,7 +46,7 @@ namespace FairnessGovernor.Allocation
             _w = new long[m];
             for (int i = 0; i < m; i++) _w[i] = agents.Weights[i];
             _x = new long[m];
-            _eligAt = new long[m];
+            _eNum = new long[m];
             _num = new long[m];
             _sorted = new int[m];
             for (int i = 0; i < m; i++) _sorted[i] = i;
@@ -58,7 +59,11 @@ namespace FairnessGovernor.Allocation
                 if (open.IsOpen(i)) { _members++; _total += _w[i]; }
                 else _freshOpen.Close(_rank[i]);
             }
-            _waiting = new IndexHeap(m, (a, b) => _eligAt[a] < _eligAt[b] || (_eligAt[a] == _eligAt[b] && a < b));
+            _waiting = new IndexHeap(m, (a, b) =>
+            {
+                int c = ExactMath.CompareProducts(_eNum[a], _w[b], _eNum[b], _w[a]);
+                return c < 0 || (c == 0 && a < b);
+            });
             _eligible = new IndexHeap(m, (a, b) =>
             {
                 int c = ExactMath.CompareProducts(_num[a], _w[b], _num[b], _w[a]);
@@ -75,9 +80,9 @@ namespace FairnessGovernor.Allocation
             _lastReason = DecisionReasons.CodeDeadline;
             if (_members == 1) return _open.NextFrom(0);
             _k++;
-            while (_waiting.Count > 0 && _eligAt[_waiting.Top] <= _k) _eligible.Push(_waiting.Pop());
+            while (_waiting.Count > 0 && Eligible(_eNum[_waiting.Top], _waiting.Top)) _eligible.Push(_waiting.Pop());
             int fresh = FreshHead();
-            bool freshEligible = fresh >= 0 && FreshEligibleAt(fresh) <= _k;
+            bool freshEligible = fresh >= 0 && Eligible(1, fresh);
             int j;
             if (_eligible.Count > 0)
             {
@@ -93,7 +98,7 @@ namespace FairnessGovernor.Allocation
             else
             {
                 // Not reachable in exact arithmetic (the lags of E sum to 1 >= delta); kept so a pick never fails.
-                j = fresh >= 0 && (_waiting.Count == 0 || FreshEligibleAt(fresh) <= _eligAt[_waiting.Top]) ? fresh : _waiting.Top;
+                j = fresh >= 0 && (_waiting.Count == 0 || ExactMath.CompareProducts(1, _w[_waiting.Top], _eNum[_waiting.Top], _w[fresh]) <= 0) ? fresh : _waiting.Top;
                 _lastReason = DecisionReasons.CodeFallback;
             }
             if (j == fresh)
@@ -124,7 +129,7 @@ namespace FairnessGovernor.Allocation
             if (_members <= 1) return null;
             if (_eligible.Contains(agent)) return "later_deadline";
             if (_waiting.Contains(agent)) return "not_eligible";
-            return FreshEligibleAt(agent) <= _k ? "later_deadline" : "not_eligible";
+            return Eligible(1, agent) ? "later_deadline" : "not_eligible";
         }
 
         private int FreshHead()
@@ -133,7 +138,8 @@ namespace FairnessGovernor.Allocation
             return p >= _sorted.Length ? -1 : _sorted[p];
         }
 
-        private long FreshEligibleAt(int agent) => ExactMath.CeilDiv(_total, 1, _d, _w[agent]);
+        /// <summary>k D w_i &gt;= W (D x_i + 1), with <paramref name="eNum"/> = D x_i + 1.</summary>
+        private bool Eligible(long eNum, int agent) => ExactMath.CompareProducts(_k * _d, _w[agent], _total, eNum) >= 0;
 
         private void StartEpoch()
         {
@@ -147,10 +153,10 @@ namespace FairnessGovernor.Allocation
 
         private void Requeue(int i)
         {
-            // e_i = ceil(W (D x_i + 1) / (D w_i)); deadline numerator D (x_i + 1) - 1.
-            long dx1 = checked(_d * _x[i] + 1);
-            _eligAt[i] = ExactMath.CeilDiv(_total, dx1, _d, _w[i]);
-            _num[i] = checked(dx1 + _d - 2);
+            // eligibility numerator D x_i + 1; deadline numerator D (x_i + 1) - 1.
+            long dx1 = _d * _x[i] + 1;
+            _eNum[i] = dx1;
+            _num[i] = dx1 + _d - 2;
             _waiting.Push(i);
         }
     }

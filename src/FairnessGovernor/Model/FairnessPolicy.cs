@@ -39,6 +39,7 @@ namespace FairnessGovernor.Model
                 throw new ArgumentException("strategy must be one of " + string.Join(", ", FairnessStrategies.All) + ".", nameof(strategy));
             if (maxBypass < 0) throw new ArgumentOutOfRangeException(nameof(maxBypass), "max_bypass must be 0 or more.");
             var names = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var limits = new List<int>();
             if (groupQuotas != null)
             {
@@ -46,7 +47,7 @@ namespace FairnessGovernor.Model
                 {
                     if (kv.Key == null) throw new ArgumentException("A group name must not be null.", nameof(groupQuotas));
                     if (kv.Value < 0) throw new ArgumentOutOfRangeException(nameof(groupQuotas), "A group quota must be 0 or more.");
-                    if (names.Contains(kv.Key)) throw new ArgumentException("Group '" + kv.Key + "' is given twice.", nameof(groupQuotas));
+                    if (!seen.Add(kv.Key)) throw new ArgumentException("Group '" + kv.Key + "' is given twice.", nameof(groupQuotas));
                     names.Add(kv.Key);
                     limits.Add(kv.Value);
                 }
