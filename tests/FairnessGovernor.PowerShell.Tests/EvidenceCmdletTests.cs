@@ -63,5 +63,65 @@ namespace FairnessGovernor.PowerShell.Tests
             Assert.Equal("InvalidEvidenceLine,FairnessGovernor.PowerShell.Commands.GetAllocationEvidenceCommand", err.FullyQualifiedErrorId);
             Assert.Contains(":2", err.ErrorDetails.Message);
         }
+    
+        [Fact]
+        public void Test_verifies_the_chain_finds_a_tampered_line_and_replays_a_run()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.File("evidence.jsonl");
+            ps.Run("$log = $args[0]; 1..3 | ForEach-Object { " + Sample + " | Add-AllocationEvidence -Path $log }", log);
+            var ok = ps.Run("Test-AllocationEvidence -Path $args[0]", log).Single();
+            Assert.Equal(true, ok.Properties["IsValid"].Value);
+            Assert.Equal(3, ok.Properties["EntryCount"].Value);
+            Assert.Null(ok.Properties["FirstInvalidLine"].Value);
+
+            var replay = ps.Run("Test-AllocationEvidence -Path $args[0] -Replay -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json", log);
+            Assert.Equal(2, replay.Count);
+            Assert.Equal(true, replay[1].Properties["IsMatch"].Value);
+            var wrong = ps.Run("Test-AllocationEvidence -Path $args[0] -Replay -LineNumber 2 -TaskPath fixtures/tasks.json -AgentPath fixtures/agents_with_capacity.json -PolicyPath fixtures/policy.json", log);
+            Assert.Equal(false, wrong[1].Properties["IsMatch"].Value);
+            Assert.Contains("agents_digest", (string[])wrong[1].Properties["Mismatches"].Value);
+
+            var lines = File.ReadAllLines(log);
+            lines[1] = lines[1].Replace("\"task_count\": 6", "\"task_count\": 7");
+            File.WriteAllText(log, string.Join("\n", lines) + "\n");
+            var bad = ps.Run("Test-AllocationEvidence -LiteralPath $args[0]", log).Single();
+            Assert.Equal(false, bad.Properties["IsValid"].Value);
+            Assert.Equal(2, bad.Properties["FirstInvalidLine"].Value);
+        }
+
+        [Fact]
+        public void Signed_lines_verify_with_the_key_only()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.File("signed.jsonl");
+            var keyFile = dir.Write("key.bin", "correct horse battery staple");
+            var written = ps.Run(Sample + " | Add-AllocationEvidence -Path $args[0] -KeyPath $args[1] -PassThru", log, keyFile).Single();
+            Assert.Equal(true, written.Properties["IsSigned"].Value);
+            Assert.Matches("^[0-9a-f]{64}$", (string)written.Properties["Hash"].Value);
+            var right = ps.Run("Test-AllocationEvidence -Path $args[0] -KeyPath $args[1] -RequireSignature", log, keyFile).Single();
+            Assert.Equal(true, right.Properties["IsValid"].Value);
+            Assert.Equal(1, right.Properties["SignedCount"].Value);
+            var wrong = ps.Run("$k = [System.Security.SecureString]::new(); 'nope'.ToCharArray() | ForEach-Object { $k.AppendChar($_) }; Test-AllocationEvidence -Path $args[0] -Key $k", log).Single();
+            Assert.Equal(false, wrong.Properties["IsValid"].Value);
+            Assert.Equal(1, wrong.Properties["BadSignatureCount"].Value);
+        }
+
+        [Fact]
+        public void A_torn_tail_blocks_appends_and_leaves_the_file_unchanged()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.File("evidence.jsonl");
+            ps.Run(Sample + " | Add-AllocationEvidence -Path $args[0]", log);
+            File.AppendAllText(log, "{\"timestamp\": \"2026");
+            var before = File.ReadAllBytes(log);
+            var err = ps.RunExpectingError(Sample + " | Add-AllocationEvidence -Path $args[0]", log);
+            Assert.Equal("EvidenceTornLine,FairnessGovernor.PowerShell.Commands.AddAllocationEvidenceCommand", err.FullyQualifiedErrorId);
+            Assert.Contains("truncate", err.ErrorDetails.RecommendedAction);
+            Assert.Equal(before, File.ReadAllBytes(log));
+        }
     }
 }

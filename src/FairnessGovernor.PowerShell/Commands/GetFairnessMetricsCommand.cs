@@ -77,14 +77,16 @@ namespace FairnessGovernor.PowerShell.Commands
                 var agents = AgentPath != null || Agent != null
                     ? EngineInput.Agents(AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : null, EngineInput.Flatten(Agent), "Agent")
                     : null;
-                group = new MetricsGroup(new DecisionTally(agents, Property(input, "PolicyId") ?? FairnessPolicy.DefaultPolicyId, MaxSkewRatio));
+                group = new MetricsGroup(new DecisionTally(agents, new FairnessPolicy(NonBlank(Property(input, "PolicyId")) ?? FairnessPolicy.DefaultPolicyId, true, MaxSkewRatio)));
                 _byKey.Add(runKey, group);
                 _groups.Add(group);
             }
             var agentId = Property(input, "AgentId");
             var status = Property(input, "Status");
             if (string.Equals(status, DecisionStatus.Unassigned, StringComparison.OrdinalIgnoreCase)) agentId = null;
-            ((MetricsGroup)group).Tally.Add(agentId, "pipeline input", "decision for task '" + taskId + "'");
+            TaskPriorityNames.TryParse(Property(input, "Priority"), out var level);
+            double? wait = double.TryParse(Property(input, "Wait"), NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w : (double?)null;
+            ((MetricsGroup)group).Tally.Add(agentId, "pipeline input", "decision for task '" + taskId + "'", level, wait);
         }
 
         /// <inheritdoc />
@@ -92,6 +94,8 @@ namespace FairnessGovernor.PowerShell.Commands
         {
             foreach (var g in _groups) WriteObject(((MetricsGroup)g).ToMetrics());
         }
+
+        private static string? NonBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
         private static string? Property(PSObject o, string name)
         {
@@ -113,7 +117,7 @@ namespace FairnessGovernor.PowerShell.Commands
             {
                 _run = run;
                 _seen = new bool[run.Count];
-                Tally = new DecisionTally(run.Agents, run.Policy.PolicyId, run.Policy.MaxSkewRatio);
+                Tally = new DecisionTally(run.Agents, run.Policy);
             }
 
             public MetricsGroup(DecisionTally tally) => Tally = tally;
@@ -123,7 +127,8 @@ namespace FairnessGovernor.PowerShell.Commands
             public void Add(AllocationDecision d)
             {
                 if (!_seen![d.Sequence - 1]) { _seen[d.Sequence - 1] = true; _distinct++; }
-                Tally.Add(d.AgentId, "pipeline input", "decision " + d.Sequence);
+                TaskPriorityNames.TryParse(d.Priority, out var level);
+                Tally.Add(d.AgentId, "pipeline input", "decision " + d.Sequence, level, d.Wait);
             }
 
             /// <summary>The whole run's metrics when every decision came through once; otherwise those of what came.</summary>

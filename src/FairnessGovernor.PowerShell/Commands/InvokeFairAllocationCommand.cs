@@ -80,6 +80,10 @@ namespace FairnessGovernor.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Record on each decision the agents passed over on the way to its agent, and why (the Skipped property).</summary>
+        [Parameter]
+        public SwitchParameter Explain { get; set; }
+
         /// <summary>With -OutFile, refuse to overwrite an existing file.</summary>
         [Parameter]
         public SwitchParameter NoClobber { get; set; }
@@ -129,8 +133,8 @@ namespace FairnessGovernor.PowerShell.Commands
                 var tasks = EngineInput.Tasks(taskFile, _pipelineTasks, "Task");
                 var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent"), ExcludeAgent, agentFile ?? "-Agent objects");
                 var policy = EngineInput.Policy(policyFile, Policy, "Policy");
-                WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "'.");
-                result = Allocator.Allocate(tasks, agents, policy);
+                WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "' (" + policy.Strategy + ").");
+                result = Allocator.Allocate(tasks, agents, policy, new AllocationOptions { Explain = Explain });
             }
             catch (FairnessInputException ex)
             {

@@ -35,12 +35,29 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateSet("high", "normal", "low", IgnoreCase = true)]
         public string Priority { get; set; } = "normal";
 
+        /// <summary>The task's group, for the policy's group quotas.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Group { get; set; }
+
+        /// <summary>How long the task takes, for wait times (default 1; greater than 0).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public double? Duration { get; set; }
+
+        /// <summary>When the task arrives, for wait times (default 0; 0 or more).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public double? Arrival { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             try
             {
-                var item = ParameterItem.From(new[] { new KeyValuePair<string, object?>("id", Id), new KeyValuePair<string, object?>("priority", Priority) });
+                var item = ParameterItem.From(new[]
+                {
+                    new KeyValuePair<string, object?>("id", Id), new KeyValuePair<string, object?>("priority", Priority), new KeyValuePair<string, object?>("group", Group),
+                    new KeyValuePair<string, object?>("duration", Duration), new KeyValuePair<string, object?>("arrival", Arrival),
+                });
                 WriteObject(TaskLoader.FromItem(item, ParameterItem.Source("New-FairTask"), "task"));
             }
             catch (FairnessInputException ex) { ThrowInputError(ex, Id); }
@@ -69,6 +86,11 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateRange(0, int.MaxValue)]
         public int? Capacity { get; set; }
 
+        /// <summary>The largest fraction of a run's tasks the agent may take (0 to 1).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(0.0, 1.0)]
+        public double? MaxShare { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -77,6 +99,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 var item = ParameterItem.From(new[]
                 {
                     new KeyValuePair<string, object?>("id", Id), new KeyValuePair<string, object?>("weight", Weight), new KeyValuePair<string, object?>("capacity", Capacity),
+                    new KeyValuePair<string, object?>("max_share", MaxShare),
                 });
                 WriteObject(AgentLoader.FromItem(item, ParameterItem.Source("New-FairAgent"), "agent"));
             }
@@ -105,6 +128,20 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateRange(1.0, 1e9)]
         public double MaxSkewRatio { get; set; } = 2.0;
 
+        /// <summary>weighted_round_robin (default), smooth_weighted_round_robin or lag_bounded.</summary>
+        [Parameter]
+        [ValidateSet("weighted_round_robin", "smooth_weighted_round_robin", "lag_bounded", IgnoreCase = true)]
+        public string Strategy { get; set; } = "weighted_round_robin";
+
+        /// <summary>Anti-starvation: the most later tasks that may overtake a task (default unlimited).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? MaxBypass { get; set; }
+
+        /// <summary>The most tasks of each group assigned in a run, as a hashtable: @{ batch = 10 }.</summary>
+        [Parameter]
+        public System.Collections.IDictionary? GroupQuota { get; set; }
+
         /// <inheritdoc />
         protected override void EndProcessing()
         {
@@ -113,7 +150,8 @@ namespace FairnessGovernor.PowerShell.Commands
                 var item = ParameterItem.From(new[]
                 {
                     new KeyValuePair<string, object?>("policy_id", PolicyId), new KeyValuePair<string, object?>("respect_priority", RespectPriority),
-                    new KeyValuePair<string, object?>("max_skew_ratio", MaxSkewRatio),
+                    new KeyValuePair<string, object?>("max_skew_ratio", MaxSkewRatio), new KeyValuePair<string, object?>("strategy", Strategy.ToLowerInvariant()),
+                    new KeyValuePair<string, object?>("max_bypass", MaxBypass), new KeyValuePair<string, object?>("group_quotas", GroupQuota),
                 });
                 WriteObject(PolicyLoader.FromDocument(item, ParameterItem.Source("New-FairnessPolicy")));
             }

@@ -13,10 +13,16 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _order;
         private readonly int[] _agentOf;
         private readonly int[] _counts;
+        private readonly byte[] _reasons;
+        private readonly string[]?[]? _skipped;
+        private int[]? _bypassed;
+        private double[]? _waits;
         private string? _runId;
 
-        internal AllocationResult(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, int[] order, int[] agentOf, int[] counts, int unassigned)
+        internal AllocationResult(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, int[] order, int[] agentOf, int[] counts, int unassigned, byte[] reasons, string[]?[]? skipped)
         {
+            _reasons = reasons;
+            _skipped = skipped;
             Tasks = tasks;
             Agents = agents;
             Policy = policy;
@@ -56,6 +62,64 @@ namespace FairnessGovernor.Allocation
         /// <summary>The agent index chosen at position <paramref name="sequence"/> (0-based), or -1 when unassigned.</summary>
         public int AgentIndexAt(int sequence) => _agentOf[sequence];
 
+        /// <summary>Whether the run recorded explanations (<see cref="AllocationOptions.Explain"/>).</summary>
+        public bool Explained => _skipped != null;
+
+        /// <summary>The reason of the decision at position <paramref name="sequence"/> (0-based; SPEC.md 6.4).</summary>
+        public string ReasonAt(int sequence) => DecisionReasons.Text(_reasons[sequence]);
+
+        /// <summary>Explain mode: the agents passed over at position <paramref name="sequence"/> (0-based) and why; null when not explained.</summary>
+        public string[]? SkippedAt(int sequence) => _skipped?[sequence];
+
+        /// <summary>
+        /// How many tasks that come after the task at <paramref name="sequence"/> (0-based) in input order were
+        /// dispatched before it (SPEC.md 6.2). All values are computed on first use in O(n log n).
+        /// </summary>
+        public int BypassedAt(int sequence) => (_bypassed ??= ComputeBypassed())[sequence];
+
+        /// <summary>
+        /// The wait of the task at <paramref name="sequence"/> (0-based): start - arrival, where each agent works
+        /// its tasks in dispatch order (SPEC.md 6.5); null when unassigned. Computed on first use in O(n).
+        /// </summary>
+        public double? WaitAt(int sequence)
+        {
+            double w = (_waits ??= ComputeWaits())[sequence];
+            return double.IsNaN(w) ? (double?)null : w;
+        }
+
+        private int[] ComputeBypassed()
+        {
+            int n = _order.Length;
+            var result = new int[n];
+            var tree = new int[n + 1]; // Fenwick tree over input indexes: dispatched so far
+            for (int k = 0; k < n; k++)
+            {
+                int t = _order[k];
+                int before = 0;
+                for (int i = t; i > 0; i -= i & -i) before += tree[i];
+                result[k] = k - before;
+                for (int i = t + 1; i <= n; i += i & -i) tree[i]++;
+            }
+            return result;
+        }
+
+        private double[] ComputeWaits()
+        {
+            int n = _order.Length;
+            var free = new double[Agents.Count];
+            var waits = new double[n];
+            for (int k = 0; k < n; k++)
+            {
+                int a = _agentOf[k];
+                if (a < 0) { waits[k] = double.NaN; continue; }
+                var task = Tasks[_order[k]];
+                double start = Math.Max(free[a], task.Arrival);
+                waits[k] = start - task.Arrival;
+                free[a] = start + task.Duration;
+            }
+            return waits;
+        }
+
         /// <summary>The decision at dispatch position <paramref name="sequence"/> (0-based).</summary>
         public AllocationDecision GetDecision(int sequence)
         {
@@ -84,6 +148,11 @@ namespace FairnessGovernor.Allocation
             TaskId = task.Id;
             Priority = task.Priority;
             AgentId = agent?.Id;
+            Group = task.Group;
+            Reason = run.ReasonAt(sequence - 1);
+            Bypassed = run.BypassedAt(sequence - 1);
+            Wait = run.WaitAt(sequence - 1);
+            Skipped = run.SkippedAt(sequence - 1);
         }
 
         /// <summary>1-based position in dispatch order.</summary>
@@ -100,6 +169,25 @@ namespace FairnessGovernor.Allocation
 
         /// <summary>The task's priority: high, normal or low.</summary>
         public string Priority { get; }
+
+        /// <summary>The task's quota group; null when none.</summary>
+        public string? Group { get; }
+
+        /// <summary>
+        /// Why the decision came out as it did (SPEC.md 6.4): rotation, smooth_wrr, lag_bounded_deadline for an
+        /// assigned task; capacity, max_share, group_quota, no_agents for an unassigned one; '+max_bypass' when
+        /// the starvation guard moved the task forward. Tokens are joined by '+'.
+        /// </summary>
+        public string Reason { get; }
+
+        /// <summary>How many tasks later in input order were dispatched before this one (SPEC.md 6.2).</summary>
+        public int Bypassed { get; }
+
+        /// <summary>start - arrival on the chosen agent (SPEC.md 6.5); null when unassigned.</summary>
+        public double? Wait { get; }
+
+        /// <summary>Explain mode only: the agents passed over and why, e.g. "agent-b: capacity"; null otherwise.</summary>
+        public string[]? Skipped { get; }
 
         /// <summary>The policy the run used.</summary>
         public string PolicyId => _run.Policy.PolicyId;

@@ -34,7 +34,7 @@ namespace FairnessGovernor.Allocation
             return Hex(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
         }
 
-        /// <summary>Writes tasks as [{"id":..,"priority":..},...].</summary>
+        /// <summary>Writes tasks as [{"id":..,"priority":..,"group":..|null,"duration":..,"arrival":..},...].</summary>
         public static void WriteTasks(Utf8JsonWriter w, IReadOnlyList<FairTask> tasks)
         {
             w.WriteStartArray();
@@ -44,12 +44,15 @@ namespace FairnessGovernor.Allocation
                 w.WriteStartObject();
                 w.WriteString("id", t.Id);
                 w.WriteString("priority", t.Priority);
+                if (t.Group != null) w.WriteString("group", t.Group); else w.WriteNull("group");
+                WriteNumber(w, "duration", t.Duration);
+                WriteNumber(w, "arrival", t.Arrival);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
         }
 
-        /// <summary>Writes agents as [{"id":..,"weight":..,"capacity":..|null},...].</summary>
+        /// <summary>Writes agents as [{"id":..,"weight":..,"capacity":..|null,"max_share":..|null},...].</summary>
         public static void WriteAgents(Utf8JsonWriter w, IReadOnlyList<FairAgent> agents)
         {
             w.WriteStartArray();
@@ -60,12 +63,13 @@ namespace FairnessGovernor.Allocation
                 w.WriteString("id", a.Id);
                 w.WriteNumber("weight", a.Weight);
                 if (a.Capacity.HasValue) w.WriteNumber("capacity", a.Capacity.Value); else w.WriteNull("capacity");
+                if (a.MaxShare.HasValue) WriteNumber(w, "max_share", a.MaxShare.Value); else w.WriteNull("max_share");
                 w.WriteEndObject();
             }
             w.WriteEndArray();
         }
 
-        /// <summary>Writes the policy as {"policy_id":..,"respect_priority":..,"max_skew_ratio":..}.</summary>
+        /// <summary>Writes the policy as {"policy_id":..,"respect_priority":..,"max_skew_ratio":..,"strategy":..,"max_bypass":..|null,"group_quotas":{..}}.</summary>
         public static void WritePolicy(Utf8JsonWriter w, FairnessPolicy p)
         {
             w.WriteStartObject();
@@ -73,7 +77,18 @@ namespace FairnessGovernor.Allocation
             w.WriteBoolean("respect_priority", p.RespectPriority);
             w.WritePropertyName("max_skew_ratio");
             w.WriteRawValue(PythonNumber.Format(p.MaxSkewRatio), skipInputValidation: true);
+            w.WriteString("strategy", p.Strategy);
+            if (p.MaxBypass.HasValue) w.WriteNumber("max_bypass", p.MaxBypass.Value); else w.WriteNull("max_bypass");
+            w.WriteStartObject("group_quotas");
+            foreach (var name in p.GetGroupNames()) w.WriteNumber(name, p.GetGroupQuota(name)!.Value);
             w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        private static void WriteNumber(Utf8JsonWriter w, string name, double value)
+        {
+            w.WritePropertyName(name);
+            w.WriteRawValue(PythonNumber.Format(value), skipInputValidation: true);
         }
 
         private static string Hash(System.Action<Utf8JsonWriter> write)

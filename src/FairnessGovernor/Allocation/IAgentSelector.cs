@@ -11,5 +11,11 @@ namespace FairnessGovernor.Allocation
 
         /// <summary>The agent is full (or otherwise out of the run) from now on.</summary>
         void Close(int agent);
+
+        /// <summary>The reason code (<see cref="DecisionReasons"/>) of the last successful pick.</summary>
+        int LastReason { get; }
+
+        /// <summary>Explain mode: why the open agent <paramref name="agent"/> was not chosen by the last pick; null = not considered.</summary>
+        string? WhyNot(int agent);
     }
 }

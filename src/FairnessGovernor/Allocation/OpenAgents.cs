@@ -39,6 +39,9 @@ namespace FairnessGovernor.Allocation
             return r;
         }
 
+        /// <summary>The first open index at or after <paramref name="start"/> without wrapping; the count when none.</summary>
+        public int FirstAtOrAfter(int start) => start >= _m ? _m : Find(start);
+
         private int Find(int i)
         {
             var next = _next;

@@ -15,6 +15,7 @@ namespace FairnessGovernor.Allocation
         private readonly OpenAgents _open;
         private int _agent;
         private int _slot;
+        private int _rotationAgent;
 
         public WeightedRoundRobin(FairAgentTable agents, OpenAgents open)
         {
@@ -37,7 +38,9 @@ namespace FairnessGovernor.Allocation
             {
                 _agent = _open.NextFrom(chosen + 1);
                 _slot = 0;
+                _rotationAgent = chosen + 1 == _weights.Length ? 0 : chosen + 1;
             }
+            else _rotationAgent = chosen;
             return chosen;
         }
 
@@ -45,6 +48,13 @@ namespace FairnessGovernor.Allocation
         {
             // The open set is shared; Pick notices a closed current agent.
         }
+
+        public int LastReason => DecisionReasons.CodeRotation;
+
+        /// <summary>The agent owning the prototype's pointer slot (the slot after the last one used; it may be full).</summary>
+        public int PointerAgent => _rotationAgent;
+
+        public string? WhyNot(int agent) => null;
     }
 
     /// <summary>Agents as parallel arrays for the hot loop.</summary>

@@ -52,7 +52,19 @@ namespace FairnessGovernor.Input
                 if (pv.Kind != InputValueKind.String || !TaskPriorityNames.TryParse(pv.Text, out priority))
                     throw r.Error("InvalidPriority", "priority", "expected high, normal or low, got " + pv.Describe() + ".", pv);
             }
-            return new FairTask(id, priority);
+            string? group = null;
+            var gv = r.Raw("group");
+            if (gv != null && gv.Kind != InputValueKind.Null)
+            {
+                if (gv.Kind != InputValueKind.String || gv.Text!.Trim().Length == 0 || gv.Text.Length > limits.MaxIdLength)
+                    throw r.Error("InvalidGroup", "group", "expected a non-empty string of at most " + limits.MaxIdLength + " characters, got " + gv.Describe() + ".", gv);
+                group = gv.Text;
+            }
+            var duration = r.ReadNumber("duration", 0, double.MaxValue) ?? FairTask.DefaultDuration;
+            if (duration <= 0)
+                throw r.Error("InvalidDuration", "duration", "expected a finite number greater than 0, got " + r.Raw("duration")!.Describe() + ".", r.Raw("duration"));
+            var arrival = r.ReadNumber("arrival", 0, double.MaxValue) ?? FairTask.DefaultArrival;
+            return new FairTask(id, priority, group, duration, arrival);
         }
     }
 
@@ -100,7 +112,8 @@ namespace FairnessGovernor.Input
             var id = r.ReadId("id", limits.MaxIdLength);
             var weight = r.ReadWhole("weight", 0, FairAgent.MaxWeight) ?? 1;
             var capacity = r.ReadWhole("capacity", 0, FairAgent.MaxWeight);
-            return new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null);
+            var maxShare = r.ReadNumber("max_share", 0, 1);
+            return new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null, maxShare);
         }
     }
 
@@ -131,7 +144,38 @@ namespace FairnessGovernor.Input
                 policyId = r.ReadId("policy_id", (limits ?? InputLimits.Default).MaxIdLength);
             var respect = r.ReadBool("respect_priority") ?? true;
             var maxSkew = r.ReadNumber("max_skew_ratio", 1, FairnessPolicy.MaxMaxSkewRatio) ?? FairnessPolicy.DefaultMaxSkewRatio;
-            return new FairnessPolicy(policyId, respect, maxSkew);
+            string strategy = FairnessStrategies.WeightedRoundRobin;
+            var sv = r.Raw("strategy");
+            if (sv != null && sv.Kind != InputValueKind.Null)
+            {
+                if (sv.Kind != InputValueKind.String || !FairnessStrategies.TryParse(sv.Text, out strategy))
+                    throw r.Error("InvalidStrategy", "strategy", "expected one of " + string.Join(", ", FairnessStrategies.All) + ", got " + sv.Describe() + ".", sv);
+            }
+            var maxBypass = r.ReadWhole("max_bypass", 0, int.MaxValue);
+            List<KeyValuePair<string, int>>? quotas = null;
+            var qv = r.Raw("group_quotas");
+            if (qv != null && qv.Kind != InputValueKind.Null)
+            {
+                if (qv.Kind != InputValueKind.Object)
+                    throw r.Error("InvalidGroupQuotas", "group_quotas", "expected an object of group names to whole numbers from 0 to 2147483647, got " + qv.Describe() + ".", qv);
+                quotas = new List<KeyValuePair<string, int>>();
+                foreach (var kv in qv.Properties!)
+                {
+                    var qr = new ItemReader(qv, source, "policy");
+                    long? limit;
+                    try { limit = qr.ReadWhole(kv.Key, 0, int.MaxValue); }
+                    catch (FairnessInputException)
+                    {
+                        throw r.Error("InvalidGroupQuotas", "group_quotas", "group '" + kv.Key + "': expected a whole number from 0 to 2147483647, got " + kv.Value.Describe() + ".", kv.Value);
+                    }
+                    if (limit == null)
+                        throw r.Error("InvalidGroupQuotas", "group_quotas", "group '" + kv.Key + "': expected a whole number from 0 to 2147483647, got null.", kv.Value);
+                    if (kv.Key.Trim().Length == 0)
+                        throw r.Error("InvalidGroupQuotas", "group_quotas", "a group name must not be empty or white space.", kv.Value);
+                    quotas.Add(new KeyValuePair<string, int>(kv.Key, (int)limit.Value));
+                }
+            }
+            return new FairnessPolicy(policyId, respect, maxSkew, strategy, maxBypass.HasValue ? (int?)maxBypass.Value : null, quotas);
         }
     }
 }

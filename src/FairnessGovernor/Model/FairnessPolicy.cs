@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
 
 namespace FairnessGovernor.Model
 {
@@ -19,15 +21,80 @@ namespace FairnessGovernor.Model
 
         /// <summary>Creates a policy; <paramref name="maxSkewRatio"/> must be finite and at least 1.</summary>
         public FairnessPolicy(string policyId, bool respectPriority = true, double maxSkewRatio = DefaultMaxSkewRatio)
+            : this(policyId, respectPriority, maxSkewRatio, FairnessStrategies.WeightedRoundRobin)
+        {
+        }
+
+        /// <summary>
+        /// Creates a policy with the rules of SPEC.md section 6: a strategy (see <see cref="FairnessStrategies"/>),
+        /// max_bypass (null = unlimited) and group quotas (group name to the most tasks assigned in a run).
+        /// </summary>
+        public FairnessPolicy(string policyId, bool respectPriority, double maxSkewRatio, string strategy, int? maxBypass = null, IEnumerable<KeyValuePair<string, int>>? groupQuotas = null)
         {
             if (policyId == null) throw new ArgumentNullException(nameof(policyId));
             if (policyId.Trim().Length == 0) throw new ArgumentException("A policy id must not be empty or white space.", nameof(policyId));
             if (double.IsNaN(maxSkewRatio) || maxSkewRatio < 1 || maxSkewRatio > MaxMaxSkewRatio)
                 throw new ArgumentOutOfRangeException(nameof(maxSkewRatio), "max_skew_ratio must be a finite number from 1 to 1e9.");
+            if (!FairnessStrategies.TryParse(strategy, out var canonical))
+                throw new ArgumentException("strategy must be one of " + string.Join(", ", FairnessStrategies.All) + ".", nameof(strategy));
+            if (maxBypass < 0) throw new ArgumentOutOfRangeException(nameof(maxBypass), "max_bypass must be 0 or more.");
+            var names = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var limits = new List<int>();
+            if (groupQuotas != null)
+            {
+                foreach (var kv in groupQuotas)
+                {
+                    if (kv.Key == null) throw new ArgumentException("A group name must not be null.", nameof(groupQuotas));
+                    if (kv.Value < 0) throw new ArgumentOutOfRangeException(nameof(groupQuotas), "A group quota must be 0 or more.");
+                    if (!seen.Add(kv.Key)) throw new ArgumentException("Group '" + kv.Key + "' is given twice.", nameof(groupQuotas));
+                    names.Add(kv.Key);
+                    limits.Add(kv.Value);
+                }
+            }
+            var keys = names.ToArray();
+            var values = limits.ToArray();
+            Array.Sort(keys, values, StringComparer.Ordinal);
             PolicyId = policyId;
             RespectPriority = respectPriority;
             MaxSkewRatio = maxSkewRatio;
+            Strategy = canonical;
+            MaxBypass = maxBypass;
+            _groupNames = keys;
+            _groupLimits = values;
+            var d = new OrderedDictionary(keys.Length, StringComparer.Ordinal);
+            for (int i = 0; i < keys.Length; i++) d.Add(keys[i], values[i]);
+            GroupQuotas = d.AsReadOnly();
         }
+
+        private readonly string[] _groupNames;
+        private readonly int[] _groupLimits;
+
+        /// <summary>The strategy's canonical name (see <see cref="FairnessStrategies"/>).</summary>
+        public string Strategy { get; }
+
+        /// <summary>The most tasks that may overtake a task (SPEC.md 6.2); null = unlimited.</summary>
+        public int? MaxBypass { get; }
+
+        /// <summary>Group name to the most tasks of that group assigned in a run, ordinal key order (read-only).</summary>
+        public OrderedDictionary GroupQuotas { get; }
+
+        /// <summary>Group names with a quota, ordinal order.</summary>
+        public string[] GetGroupNames() => (string[])_groupNames.Clone();
+
+        /// <summary>The quota of <paramref name="group"/>, or null when the group has none.</summary>
+        public int? GetGroupQuota(string? group)
+        {
+            if (group == null) return null;
+            int i = Array.BinarySearch(_groupNames, group, StringComparer.Ordinal);
+            return i >= 0 ? _groupLimits[i] : (int?)null;
+        }
+
+        internal int GroupQuotaCount => _groupNames.Length;
+
+        internal int GroupIndex(string? group) => group == null ? -1 : Math.Max(-1, Array.BinarySearch(_groupNames, group, StringComparer.Ordinal));
+
+        internal int GroupLimitAt(int index) => _groupLimits[index];
 
         /// <summary>Names the policy in decisions and evidence.</summary>
         public string PolicyId { get; }

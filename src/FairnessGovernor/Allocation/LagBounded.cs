@@ -1,0 +1,163 @@
+using System;
+
+namespace FairnessGovernor.Allocation
+{
+    /// <summary>
+    /// Tijdeman's chairman-assignment rule (SPEC.md 6.1.3). Within an epoch (a stretch of picks over a fixed
+    /// set E of m open agents, W = sum of their weights, delta = 1/(2(m-1)), D = 2(m-1)), at the epoch's k-th
+    /// pick agent i is eligible when k p_i - x_i &gt;= delta, i.e. (k D) w_i &gt;= W (D x_i + 1): it becomes
+    /// eligible in the order of (D x_i + 1) / w_i. Among eligible agents the earliest deadline
+    /// (x_i + 1 - delta)/p_i wins, ordered exactly as (D (x_i + 1) - 1) / w_i (ties: lowest index).
+    /// Every factor fits in 64 bits and every comparison is of two exact 128-bit products.
+    /// <para>
+    /// Agents picked in the epoch sit in two heaps: waiting (keyed by (D x_i + 1) / w_i) and eligible (keyed by deadline).
+    /// Agents not yet picked in the epoch (x = 0) need no heap: their eligibility steps and their deadlines are
+    /// both ordered by weight descending (index ascending), so they are a cursor over the agents sorted once
+    /// that way, skipping closed ones through a union-find successor. A pick compares the eligible heap's top
+    /// with the cursor's agent, then re-queues the one chosen agent: O(log m). When an agent closes, a new
+    /// epoch starts over the rest (k and counts from zero, p renormalised): the heaps are emptied (they hold
+    /// only agents picked in the last epoch) and the cursor returns to the start: no O(m) work per close.
+    /// </para>
+    /// </summary>
+    internal sealed class LagBounded : IAgentSelector
+    {
+        private readonly long[] _w;
+        private readonly OpenAgents _open;
+        private readonly long[] _x;
+        private readonly long[] _eNum;   // D x_i + 1
+        private readonly long[] _num;
+        private readonly int[] _sorted;   // agents by weight descending, index ascending
+        private readonly int[] _rank;     // agent -> position in _sorted
+        private readonly OpenAgents _freshOpen; // over positions in _sorted
+        private readonly IndexHeap _waiting;
+        private readonly IndexHeap _eligible;
+        private bool _dirty = true;
+        private int _cursor;
+        private long _k;
+        private long _total;
+        private long _d;
+        private int _members;
+        private int _lastReason = DecisionReasons.CodeDeadline;
+
+        public LagBounded(FairAgentTable agents, OpenAgents open)
+        {
+            int m = agents.Count;
+            _open = open;
+            _w = new long[m];
+            for (int i = 0; i < m; i++) _w[i] = agents.Weights[i];
+            _x = new long[m];
+            _eNum = new long[m];
+            _num = new long[m];
+            _sorted = new int[m];
+            for (int i = 0; i < m; i++) _sorted[i] = i;
+            Array.Sort(_sorted, (a, b) => _w[a] != _w[b] ? _w[b].CompareTo(_w[a]) : a.CompareTo(b));
+            _rank = new int[m];
+            for (int p = 0; p < m; p++) _rank[_sorted[p]] = p;
+            _freshOpen = new OpenAgents(m);
+            for (int i = 0; i < m; i++)
+            {
+                if (open.IsOpen(i)) { _members++; _total += _w[i]; }
+                else _freshOpen.Close(_rank[i]);
+            }
+            _waiting = new IndexHeap(m, (a, b) =>
+            {
+                int c = ExactMath.CompareProducts(_eNum[a], _w[b], _eNum[b], _w[a]);
+                return c < 0 || (c == 0 && a < b);
+            });
+            _eligible = new IndexHeap(m, (a, b) =>
+            {
+                int c = ExactMath.CompareProducts(_num[a], _w[b], _num[b], _w[a]);
+                return c < 0 || (c == 0 && a < b);
+            });
+        }
+
+        public int LastReason => _lastReason;
+
+        public int Pick()
+        {
+            if (_dirty) StartEpoch();
+            if (_members == 0) return -1;
+            _lastReason = DecisionReasons.CodeDeadline;
+            if (_members == 1) return _open.NextFrom(0);
+            _k++;
+            while (_waiting.Count > 0 && Eligible(_eNum[_waiting.Top], _waiting.Top)) _eligible.Push(_waiting.Pop());
+            int fresh = FreshHead();
+            bool freshEligible = fresh >= 0 && Eligible(1, fresh);
+            int j;
+            if (_eligible.Count > 0)
+            {
+                j = _eligible.Top;
+                if (freshEligible)
+                {
+                    // fresh deadline numerator is D - 1
+                    int c = ExactMath.CompareProducts(_d - 1, _w[j], _num[j], _w[fresh]);
+                    if (c < 0 || (c == 0 && fresh < j)) j = fresh;
+                }
+            }
+            else if (freshEligible) j = fresh;
+            else
+            {
+                // Not reachable in exact arithmetic (the lags of E sum to 1 >= delta); kept so a pick never fails.
+                j = fresh >= 0 && (_waiting.Count == 0 || ExactMath.CompareProducts(1, _w[_waiting.Top], _eNum[_waiting.Top], _w[fresh]) <= 0) ? fresh : _waiting.Top;
+                _lastReason = DecisionReasons.CodeFallback;
+            }
+            if (j == fresh)
+            {
+                _cursor = _rank[j] + 1;
+                _x[j] = 1;
+            }
+            else
+            {
+                if (_eligible.Count > 0 && _eligible.Top == j) _eligible.Pop(); else _waiting.Pop();
+                _x[j]++;
+            }
+            Requeue(j);
+            return j;
+        }
+
+        public void Close(int agent)
+        {
+            if (!_freshOpen.IsOpen(_rank[agent])) return;
+            _freshOpen.Close(_rank[agent]);
+            _members--;
+            _total -= _w[agent];
+            _dirty = true;
+        }
+
+        public string? WhyNot(int agent)
+        {
+            if (_members <= 1) return null;
+            if (_eligible.Contains(agent)) return "later_deadline";
+            if (_waiting.Contains(agent)) return "not_eligible";
+            return Eligible(1, agent) ? "later_deadline" : "not_eligible";
+        }
+
+        private int FreshHead()
+        {
+            int p = _freshOpen.FirstAtOrAfter(_cursor);
+            return p >= _sorted.Length ? -1 : _sorted[p];
+        }
+
+        /// <summary>k D w_i &gt;= W (D x_i + 1), with <paramref name="eNum"/> = D x_i + 1.</summary>
+        private bool Eligible(long eNum, int agent) => ExactMath.CompareProducts(_k * _d, _w[agent], _total, eNum) >= 0;
+
+        private void StartEpoch()
+        {
+            _dirty = false;
+            _waiting.Clear();
+            _eligible.Clear();
+            _k = 0;
+            _cursor = 0;
+            _d = 2L * (_members - 1);
+        }
+
+        private void Requeue(int i)
+        {
+            // eligibility numerator D x_i + 1; deadline numerator D (x_i + 1) - 1.
+            long dx1 = _d * _x[i] + 1;
+            _eNum[i] = dx1;
+            _num[i] = dx1 + _d - 2;
+            _waiting.Push(i);
+        }
+    }
+}

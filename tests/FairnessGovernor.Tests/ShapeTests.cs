@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Specialized;
+using System.Linq;
+using FairnessGovernor.Allocation;
+using FairnessGovernor.Metrics;
+
+namespace FairnessGovernor.Tests
+{
+    /// <summary>SPEC.md 2.3 and 6.6: output objects stay flat enough for ConvertTo-Json and Export-Csv.</summary>
+    public class ShapeTests
+    {
+        [Fact]
+        public void Decision_properties_are_primitives_strings_nullable_numbers_or_string_arrays()
+        {
+            var allowed = new[] { typeof(string), typeof(int), typeof(double?), typeof(string[]) };
+            foreach (var p in typeof(AllocationDecision).GetProperties())
+                Assert.True(allowed.Contains(p.PropertyType), p.Name + " is " + p.PropertyType);
+            Assert.Equal(new[] { "Sequence", "TaskId", "AgentId", "Status", "Priority", "Group", "Reason", "Bypassed", "Wait", "Skipped", "PolicyId", "RunId" },
+                typeof(AllocationDecision).GetProperties().Select(p => p.Name));
+        }
+
+        [Fact]
+        public void Metric_properties_are_numbers_strings_ordered_dictionaries_or_wait_statistics()
+        {
+            var allowed = new[] { typeof(string), typeof(int), typeof(double), typeof(OrderedDictionary), typeof(WaitStatistics) };
+            foreach (var p in typeof(AllocationMetrics).GetProperties())
+                Assert.True(allowed.Contains(p.PropertyType), p.Name + " is " + p.PropertyType);
+            foreach (var p in typeof(WaitStatistics).GetProperties())
+                Assert.True(p.PropertyType == typeof(int) || p.PropertyType == typeof(double), p.Name);
+        }
+    }
+}
