@@ -150,3 +150,69 @@ Describe 'Module' {
         }
     }
 }
+
+Describe 'Fairness rules' {
+    It 'offers three strategies that agree over the batch and differ in order' {
+        $orders = foreach ($p in 'policy.json', 'policy_smooth.json', 'policy_lag_bounded.yaml') {
+            (Invoke-FairAllocation -TaskPath $sample.TaskPath -AgentPath $sample.AgentPath -PolicyPath (Join-Path $fixtures $p)).AgentId -join ','
+        }
+        $orders[0] | Should -Be 'agent-a,agent-b,agent-b,agent-c,agent-a,agent-b'
+        $orders[1] | Should -Be 'agent-b,agent-a,agent-c,agent-b,agent-b,agent-a'
+        $m = Invoke-FairAllocation -TaskPath $sample.TaskPath -AgentPath $sample.AgentPath -PolicyPath (Join-Path $fixtures 'policy_lag_bounded.yaml') | Get-FairnessMetrics
+        $m.MaxAbsLag | Should -BeLessThan 1
+    }
+
+    It 'reports weight-aware metrics for the sample' {
+        $m = Invoke-FairAllocation @sample | Get-FairnessMetrics
+        [math]::Round($m.JainIndex, 3) | Should -Be 0.857
+        [math]::Round($m.WeightedJainIndex, 3) | Should -Be 0.931
+        [math]::Round($m.Gini, 3) | Should -Be 0.222
+        [math]::Round($m.WeightedGini, 3) | Should -Be 0.148
+        $m.WeightedSkewRatio | Should -Be 2.0
+        $m.MaxAbsLag | Should -Be 0.5
+        $json = $m | ConvertTo-Json -Compress
+        $json | Should -Match '"Lag":\{"agent-a":0\.5,"agent-b":0(\.0)?,"agent-c":-0\.5\}'
+    }
+
+    It 'explains why a task found no agent' {
+        $d = Invoke-FairAllocation -TaskPath $sample.TaskPath -AgentPath (Join-Path $fixtures 'agents_with_capacity.json') -PolicyPath $sample.PolicyPath -Explain |
+            Where-Object Status -eq 'Unassigned'
+        $d.TaskId | Should -Be 't4'
+        $d.Reason | Should -Be 'capacity'
+        $d.Skipped | Should -Contain 'agent-a: capacity'
+    }
+
+    It 'enforces group quotas and max_share from New-* objects' {
+        $tasks = 1..6 | ForEach-Object { New-FairTask "t$_" -Group $(if ($_ -le 4) { 'batch' } else { 'web' }) }
+        $agents = @(New-FairAgent a -MaxShare 0.5; New-FairAgent b)
+        $d = $tasks | Invoke-FairAllocation -Agent $agents -Policy (New-FairnessPolicy q -GroupQuota @{ batch = 3 })
+        @($d | Where-Object { $_.Group -eq 'batch' -and $_.Status -eq 'Assigned' }).Count | Should -Be 3
+        @($d | Where-Object AgentId -eq 'a').Count | Should -BeLessOrEqual 3
+    }
+}
+
+Describe 'Evidence chain' {
+    It 'verifies, catches an edited line and replays a run' {
+        $log = Join-Path $TestDrive 'chain.jsonl'
+        1..3 | ForEach-Object { Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log }
+        (Test-AllocationEvidence -Path $log).IsValid | Should -BeTrue
+        $replay = Test-AllocationEvidence -Path $log -Replay -TaskPath $sample.TaskPath -AgentPath $sample.AgentPath -PolicyPath $sample.PolicyPath
+        $replay[1].IsMatch | Should -BeTrue
+        $lines = Get-Content $log
+        $lines[1] = $lines[1] -replace '"task_count": 6', '"task_count": 7'
+        [IO.File]::WriteAllText($log, ($lines -join "`n") + "`n")
+        $result = Test-AllocationEvidence -Path $log
+        $result.IsValid | Should -BeFalse
+        $result.FirstInvalidLine | Should -Be 2
+    }
+
+    It 'signs with a key file and checks the signature' {
+        $log = Join-Path $TestDrive 'signed.jsonl'
+        $key = Join-Path $TestDrive 'key.bin'
+        [IO.File]::WriteAllBytes($key, [byte[]](1..32))
+        Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log -KeyPath $key
+        (Test-AllocationEvidence -Path $log -KeyPath $key -RequireSignature).IsValid | Should -BeTrue
+        $wrong = ConvertTo-SecureString 'not the key' -AsPlainText -Force
+        (Test-AllocationEvidence -Path $log -Key $wrong).BadSignatureCount | Should -Be 1
+    }
+}
