@@ -178,8 +178,9 @@ namespace FairnessGovernor.Tests
                 new System.Collections.Generic.KeyValuePair<string, InputValue>("capacity", InputValue.String("")),
             });
             var csv = new InputSource("Import-Csv rows", false, true);
-            var ex = Assert.Throws<FairnessInputException>(() => AgentLoader.FromItems(new[] { item }, csv));
-            Assert.Equal("InvalidCapacity", ex.ErrorId);
+            Assert.Null(AgentLoader.FromItems(new[] { item }, csv).Single().Capacity); // a blank CSV cell is "not given"
+            var typed = Assert.Throws<FairnessInputException>(() => AgentLoader.FromItems(new[] { item }, new InputSource("f.json", true, false)));
+            Assert.Equal("InvalidWeight", typed.ErrorId);
             var item2 = InputValue.Object(new[]
             {
                 new System.Collections.Generic.KeyValuePair<string, InputValue>("id", InputValue.String("a")),

@@ -56,7 +56,7 @@ namespace FairnessGovernor.Input
 
         public string? ReadString(string field)
         {
-            var v = _item.Get(field);
+            var v = Raw(field);
             if (v == null || v.Kind == InputValueKind.Null) return null;
             if (v.Kind != InputValueKind.String) throw Error("Invalid" + Pascal(field), field, "expected a string, got " + v.Describe() + ".", v);
             return v.Text;
@@ -64,7 +64,7 @@ namespace FairnessGovernor.Input
 
         public bool? ReadBool(string field)
         {
-            var v = _item.Get(field);
+            var v = Raw(field);
             if (v == null || v.Kind == InputValueKind.Null) return null;
             if (v.Kind == InputValueKind.Boolean) return v.Boolean;
             if (v.Kind == InputValueKind.String && _source.TextHoldsNumbers && v.Text != null)
@@ -79,7 +79,7 @@ namespace FairnessGovernor.Input
         /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or null when absent.</summary>
         public long? ReadWhole(string field, long min, long max)
         {
-            var v = _item.Get(field);
+            var v = Raw(field);
             if (v == null || v.Kind == InputValueKind.Null) return null;
             string expected = "expected a whole number from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture);
             string? literal = NumberText(v);
@@ -101,7 +101,7 @@ namespace FairnessGovernor.Input
         /// <summary>A finite number from <paramref name="min"/> to <paramref name="max"/>, or null when absent.</summary>
         public double? ReadNumber(string field, double min, double max)
         {
-            var v = _item.Get(field);
+            var v = Raw(field);
             if (v == null || v.Kind == InputValueKind.Null) return null;
             string expected = "expected a finite number from " + min.ToString("R", CultureInfo.InvariantCulture) + " to " + max.ToString("R", CultureInfo.InvariantCulture);
             string? literal = NumberText(v);
@@ -112,7 +112,16 @@ namespace FairnessGovernor.Input
             return d;
         }
 
-        public InputValue? Raw(string field) => _item.Get(field);
+        /// <summary>
+        /// The field's value; null when absent. From an untyped source (Import-Csv rows), a blank string
+        /// is absent too: an empty CSV cell means "not given".
+        /// </summary>
+        public InputValue? Raw(string field)
+        {
+            var v = _item.Get(field);
+            if (v != null && _source.TextHoldsNumbers && v.Kind == InputValueKind.String && (v.Text == null || v.Text.Trim().Length == 0)) return null;
+            return v;
+        }
 
         private string? NumberText(InputValue v)
         {
