@@ -67,6 +67,20 @@ namespace FairnessGovernor.PowerShell.Tests
         }
 
         [Fact]
+        public void Csv_like_rows_with_text_numbers_and_blank_cells()
+        {
+            using var ps = new PowerShellHost();
+            var d = ps.Run(@"
+                $agents = @(
+                    [pscustomobject]@{ id = 'agent-a'; weight = '1'; capacity = '' },
+                    [pscustomobject]@{ id = 'agent-b'; weight = '2'; capacity = '' },
+                    [pscustomobject]@{ id = 'agent-c'; weight = '1'; capacity = ' ' }
+                )
+                Invoke-FairAllocation -TaskPath fixtures/tasks.json -Agent $agents -PolicyPath fixtures/policy.json");
+            Assert.Equal(SamplePairs, d.Select(Pair));
+        }
+
+        [Fact]
         public void Module_objects_chain_from_the_import_cmdlets()
         {
             using var ps = new PowerShellHost();
