@@ -23,6 +23,7 @@ namespace FairnessGovernor.PowerShell.Tests
             ps.Run("Invoke-FairAllocation -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy_no_priority.json | Where-Object Status -eq 'Assigned' | Add-AllocationEvidence $args[0]", log);
             var lines = File.ReadAllLines(log);
             Assert.Equal(2, lines.Length);
+            Assert.Contains(", \"weighted_skew_ratio\": 2.0, \"max_abs_lag\": 0.5, \"jain_index\": 0.857", lines[0]);
             Assert.Matches("^\\{\"timestamp\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\", \"policy_id\": \"priority-weighted-rr\", \"task_count\": 6, \"agent_count\": 3, \"skew_ratio\": 3.0, \"fairness_label\": \"strong_imbalance\"", lines[0]);
             var read = ps.Run("Get-AllocationEvidence -Path $args[0]", log);
             Assert.Equal(new object[] { "priority-weighted-rr", "input-order-weighted-rr" }, read.Select(e => e.Properties["PolicyId"].Value));

@@ -8,6 +8,7 @@ using System.Text;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Evidence;
 using FairnessGovernor.Input;
+using FairnessGovernor.Metrics;
 
 namespace FairnessGovernor.PowerShell.Commands
 {
@@ -144,7 +145,8 @@ namespace FairnessGovernor.PowerShell.Commands
                 EvidenceEntry written;
                 try
                 {
-                    written = EvidenceLog.Append(path, EvidenceEntry.For(run, DateTime.UtcNow), options);
+                    var metrics = AllocationMetrics.Of(run);
+                    written = EvidenceLog.Append(path, EvidenceEntry.For(run, metrics, DateTime.UtcNow, EvidenceEntry.WeightAwareMetrics(metrics)), options);
                 }
                 catch (EvidenceLogException ex)
                 {

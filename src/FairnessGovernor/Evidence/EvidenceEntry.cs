@@ -85,10 +85,22 @@ namespace FairnessGovernor.Evidence
                 EvidenceDigests.Decisions(result), extra, null, null, null, 0, -1);
         }
 
-        /// <summary>An entry with the prototype's fields only; it cannot be appended to a chained log.</summary>
-        [Obsolete("An entry without digests cannot be appended; use EvidenceEntry.For(AllocationResult, DateTime).")]
-        public static EvidenceEntry For(AllocationMetrics metrics, DateTime timestamp) =>
-            new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, metrics.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
+        /// <summary>
+        /// The weight-aware figures of a run as extra evidence fields (SPEC.md 5.1), in this order:
+        /// weighted_skew_ratio, max_abs_lag, jain_index, weighted_jain_index, gini, weighted_gini,
+        /// wait_mean, wait_p95, wait_max.
+        /// </summary>
+        public static EvidenceMetric[] WeightAwareMetrics(AllocationMetrics metrics)
+        {
+            if (metrics == null) throw new ArgumentNullException(nameof(metrics));
+            return new[]
+            {
+                new EvidenceMetric("weighted_skew_ratio", metrics.WeightedSkewRatio), new EvidenceMetric("max_abs_lag", metrics.MaxAbsLag),
+                new EvidenceMetric("jain_index", metrics.JainIndex), new EvidenceMetric("weighted_jain_index", metrics.WeightedJainIndex),
+                new EvidenceMetric("gini", metrics.Gini), new EvidenceMetric("weighted_gini", metrics.WeightedGini),
+                new EvidenceMetric("wait_mean", metrics.WaitMean), new EvidenceMetric("wait_p95", metrics.WaitP95), new EvidenceMetric("wait_max", metrics.WaitMax),
+            };
+        }
 
         /// <summary>The engine's informational version without any <c>+commit</c> suffix (the <c>module_version</c> of new lines).</summary>
         public static string CurrentModuleVersion { get; } = ReadModuleVersion();
