@@ -85,6 +85,21 @@ namespace FairnessGovernor.Evidence
                 EvidenceDigests.Decisions(result), extra, null, null, null, 0, -1);
         }
 
+        /// <summary>
+        /// A new, appendable entry for a stream (SPEC.md 7.7): its metrics and digests so far. Seals the stream (an
+        /// incomplete stream accepts no more tasks): the tasks digest covers the tasks received, the decisions digest
+        /// the decisions made.
+        /// </summary>
+        public static EvidenceEntry For(AllocationStream stream, DateTime timestamp)
+        {
+            if (stream == null) throw new ArgumentNullException(nameof(stream));
+            stream.Seal();
+            var metrics = stream.GetMetrics();
+            var head = new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, stream.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
+            return new EvidenceEntry(head, metrics.AssignedCount, stream.TaskCount - metrics.AssignedCount, CurrentModuleVersion,
+                stream.TasksDigest, stream.AgentsDigest, stream.PolicyDigest, stream.DecisionsDigest, NoMetrics, null, null, null, 0, -1);
+        }
+
         /// <summary>An entry with the prototype's fields only; it cannot be appended to a chained log.</summary>
         [Obsolete("An entry without digests cannot be appended; use EvidenceEntry.For(AllocationResult, DateTime).")]
         public static EvidenceEntry For(AllocationMetrics metrics, DateTime timestamp) =>
