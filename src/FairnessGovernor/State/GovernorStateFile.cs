@@ -47,7 +47,9 @@ namespace FairnessGovernor.State
         /// Takes the file's lock (waiting up to <paramref name="lockTimeout"/>, null = 10 s) and reads the state.
         /// Dispose the returned handle to release the lock; call <see cref="GovernorStateLock.Save"/> before to replace the state.
         /// </summary>
-        public static GovernorStateLock Open(string path, TimeSpan? lockTimeout = null)
+        public static GovernorStateLock Open(string path, TimeSpan? lockTimeout = null) => Open(path, lockTimeout, read: true);
+
+        private static GovernorStateLock Open(string path, TimeSpan? lockTimeout, bool read)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             if (Directory.Exists(path)) throw new GovernorStateException("StatePathIsDirectory", path, "the path names a directory, not a state file.");
@@ -63,7 +65,7 @@ namespace FairnessGovernor.State
             }
             try
             {
-                return new GovernorStateLock(path, handle!, Load(path));
+                return new GovernorStateLock(path, handle!, read ? Load(path) : GovernorState.Empty);
             }
             catch
             {
@@ -87,10 +89,10 @@ namespace FairnessGovernor.State
             }
         }
 
-        /// <summary>Replaces the state with <see cref="GovernorState.Empty"/> (under the lock).</summary>
+        /// <summary>Replaces the state with <see cref="GovernorState.Empty"/> (under the lock); the old file is not read, so a corrupt one can be reset.</summary>
         public static void Reset(string path, TimeSpan? lockTimeout = null)
         {
-            using (var l = Open(path, lockTimeout))
+            using (var l = Open(path, lockTimeout, read: false))
                 l.Save(GovernorState.Empty);
         }
 
