@@ -109,6 +109,34 @@ namespace FairnessGovernor.PowerShell
             }
         }
 
+        /// <summary>Stops the command with a state-file error (SPEC.md 7.5) whose ErrorId is the engine's.</summary>
+        protected void ThrowStateError(FairnessGovernor.State.GovernorStateException ex)
+        {
+            ErrorCategory category;
+            switch (ex.ErrorId)
+            {
+                case "StateFileLocked": category = ErrorCategory.ResourceBusy; break;
+                case "StateFileUnreadable": category = ErrorCategory.ReadError; break;
+                case "StateFileUnwritable": category = ErrorCategory.WriteError; break;
+                case "StatePathIsDirectory": category = ErrorCategory.InvalidArgument; break;
+                case "StateLockDisabled": category = ErrorCategory.NotEnabled; break;
+                default: category = ErrorCategory.InvalidData; break;
+            }
+            var record = new ErrorRecord(ex, ex.ErrorId, category, ex.Path);
+            record.ErrorDetails = new ErrorDetails(ex.Message);
+            ThrowTerminatingError(record);
+        }
+
+        /// <summary>Unwraps a -Governor value: a governor from New-FairnessGovernor, or an InvalidGovernor error.</summary>
+        internal object UnwrapGovernor(object value)
+        {
+            var o = value is PSObject p ? p.BaseObject : value;
+            if (!(o is FairnessGovernor.State.Governor))
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Governor takes a governor from New-FairnessGovernor; got " + o.GetType().FullName + "."),
+                    "InvalidGovernor", ErrorCategory.InvalidArgument, value));
+            return o;
+        }
+
         /// <summary>Writes a file atomically: a temporary file in the same folder, then a rename over the target.</summary>
         protected static void WriteFileAtomically(string path, Action<Stream> write)
         {

@@ -12,7 +12,7 @@ namespace FairnessGovernor.PowerShell.Tests
         private static readonly string[] Cmdlets =
         {
             "Add-AllocationEvidence", "Get-AllocationEvidence", "Get-FairnessMetrics", "Import-FairAgent", "Import-FairTask", "Import-FairnessPolicy", "Invoke-FairAllocation",
-            "New-FairAgent", "New-FairTask", "New-FairnessPolicy", "Test-AllocationEvidence",
+            "New-FairAgent", "New-FairTask", "New-FairnessPolicy", "Test-AllocationEvidence", "New-FairnessGovernor", "Get-FairnessState", "Reset-FairnessState",
         };
 
         [Fact]

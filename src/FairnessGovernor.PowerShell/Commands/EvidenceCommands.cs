@@ -127,7 +127,7 @@ namespace FairnessGovernor.PowerShell.Commands
                     "EvidenceNeedsDecisions", ErrorCategory.InvalidArgument, InputObject));
                 return;
             }
-            var run = decision.GetRun();
+            object run = (object?)decision.GetRun() ?? decision.GetStream()!;
             if (_seen.Add(run)) _runs.Add(run);
         }
 
@@ -140,13 +140,25 @@ namespace FairnessGovernor.PowerShell.Commands
             var options = new EvidenceAppendOptions { Key = ReadKey(), LockTimeout = LockTimeout };
             foreach (var o in _runs)
             {
-                var run = (AllocationResult)o;
-                if (!ShouldProcess(path, "Append evidence for run " + run.RunId + " (policy '" + run.Policy.PolicyId + "', " + run.Count + " tasks)")) continue;
+                var run = o as AllocationResult;
+                var stream = o as AllocationStream;
+                string runId = run?.RunId ?? stream!.RunId, policyId = run?.Policy.PolicyId ?? stream!.Policy.PolicyId;
+                int count = run?.Count ?? stream!.TaskCount;
+                if (!ShouldProcess(path, "Append evidence for run " + runId + " (policy '" + policyId + "', " + count + " tasks)")) continue;
                 EvidenceEntry written;
                 try
                 {
-                    var metrics = AllocationMetrics.Of(run);
-                    written = EvidenceLog.Append(path, EvidenceEntry.For(run, metrics, DateTime.UtcNow, EvidenceEntry.WeightAwareMetrics(metrics)), options);
+                    // A stream not yet complete is sealed: its digests cover the tasks received so far (SPEC.md 7.7).
+                    if (run != null)
+                    {
+                        var metrics = AllocationMetrics.Of(run);
+                        written = EvidenceLog.Append(path, EvidenceEntry.For(run, metrics, DateTime.UtcNow, EvidenceEntry.WeightAwareMetrics(metrics)), options);
+                    }
+                    else
+                    {
+                        stream!.Seal();
+                        written = EvidenceLog.Append(path, EvidenceEntry.For(stream, DateTime.UtcNow, EvidenceEntry.WeightAwareMetrics(stream.GetMetrics())), options);
+                    }
                 }
                 catch (EvidenceLogException ex)
                 {

@@ -57,9 +57,22 @@ namespace FairnessGovernor.PowerShell.Commands
 
         private void Add(PSObject input)
         {
+            if (input.BaseObject is AllocationDecision streamed && streamed.GetStream() is AllocationStream stream)
+            {
+                // A streamed run (SPEC.md 7.7): metrics of the decisions received, with the stream's agents and policy.
+                if (!_byKey.TryGetValue(stream, out var sg))
+                {
+                    sg = new MetricsGroup(new DecisionTally(stream.Agents, stream.Policy));
+                    _byKey.Add(stream, sg);
+                    _groups.Add(sg);
+                }
+                TaskPriorityNames.TryParse(streamed.Priority, out var sl);
+                ((MetricsGroup)sg).Tally.Add(streamed.AgentId, "pipeline input", "decision " + streamed.Sequence, sl, streamed.Wait);
+                return;
+            }
             if (input.BaseObject is AllocationDecision decision)
             {
-                var run = decision.GetRun();
+                var run = decision.GetRun()!;
                 if (!_byKey.TryGetValue(run, out var g))
                 {
                     g = new MetricsGroup(run);

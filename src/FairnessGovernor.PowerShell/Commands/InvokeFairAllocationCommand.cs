@@ -8,6 +8,7 @@ using FairnessGovernor.Input;
 using FairnessGovernor.Metrics;
 using FairnessGovernor.Model;
 using FairnessGovernor.Output;
+using FairnessGovernor.State;
 
 namespace FairnessGovernor.PowerShell.Commands
 {
@@ -16,9 +17,10 @@ namespace FairnessGovernor.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "FairAllocation", SupportsShouldProcess = true, DefaultParameterSetName = "Decisions")]
     [OutputType("FairnessGovernor.Allocation.AllocationDecision")]
-    public sealed class InvokeFairAllocationCommand : FairnessCmdlet
+    public sealed class InvokeFairAllocationCommand : FairnessCmdlet, IDisposable
     {
         private readonly List<object?> _pipelineTasks = new List<object?>();
+        private object? _streamRun; // a StreamRun while -Stream runs
         private volatile bool _stopping;
 
         /// <summary>Task objects: hashtables, PSCustomObjects, Import-Csv rows or Import-FairTask output. Binds from the pipeline.</summary>
@@ -88,9 +90,38 @@ namespace FairnessGovernor.PowerShell.Commands
         [Parameter]
         public SwitchParameter NoClobber { get; set; }
 
+        /// <summary>Continue the fairness state in this file (created when missing) and save the state after the run, under a lock.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StatePath { get; set; }
+
+        /// <summary>Continue the state of an in-session governor from New-FairnessGovernor.</summary>
+        [Parameter]
+        public object? Governor { get; set; }
+
+        /// <summary>Decide and emit each pipeline task as it arrives (O(agents) memory), instead of after all input.</summary>
+        [Parameter]
+        public SwitchParameter Stream { get; set; }
+
+        /// <summary>With -Stream: how many arrived tasks may wait to be ordered by priority (default 1: arrival order).</summary>
+        [Parameter]
+        [ValidateRange(1, 1000000)]
+        public int WindowSize { get; set; } = 1;
+
+        /// <summary>With -StatePath: how long to wait for another run's lock on the state file, in seconds (default 10).</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public double LockTimeoutSeconds { get; set; } = 10;
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            if (StatePath != null && Governor != null)
+                Stop("ConflictingStateInput", "Give -StatePath or -Governor, not both.", ErrorCategory.InvalidArgument);
+            if (Stream && OutFile != null)
+                Stop("StreamWithOutFile", "-Stream emits decisions as they are made; it cannot write the -OutFile document, which needs the whole run.", ErrorCategory.InvalidArgument);
+            if (MyInvocation.BoundParameters.ContainsKey("WindowSize") && !Stream)
+                Stop("WindowSizeWithoutStream", "-WindowSize goes with -Stream.", ErrorCategory.InvalidArgument);
             Conflict(TaskPath, LiteralTaskPath, "TaskPath", "LiteralTaskPath");
             Conflict(AgentPath, LiteralAgentPath, "AgentPath", "LiteralAgentPath");
             Conflict(PolicyPath, LiteralPolicyPath, "PolicyPath", "LiteralPolicyPath");
@@ -108,6 +139,114 @@ namespace FairnessGovernor.PowerShell.Commands
                 Stop("ConflictingPolicyInput", "Give the policy either as a file (-PolicyPath or -LiteralPolicyPath) or as an object (-Policy), not both.", ErrorCategory.InvalidArgument);
             if ((PassThru || NoClobber) && OutFile == null)
                 Stop("OutFileSwitchWithoutOutFile", "-PassThru and -NoClobber go with -OutFile.", ErrorCategory.InvalidArgument);
+            if (Stream) StartStream();
+        }
+
+        private void StartStream()
+        {
+            string? agentFile = AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : LiteralAgentPath != null ? ResolveInputPath(LiteralAgentPath, true, "LiteralAgentPath") : null;
+            string? policyFile = PolicyPath != null ? ResolveInputPath(PolicyPath, false, "PolicyPath") : LiteralPolicyPath != null ? ResolveInputPath(LiteralPolicyPath, true, "LiteralPolicyPath") : null;
+            string? statePath = StatePath != null ? ResolvePaths(StatePath, true, "StatePath", mustExist: false)[0] : null;
+            object? governor = Governor != null ? UnwrapGovernor(Governor) : null;
+            try
+            {
+                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent"), ExcludeAgent, agentFile ?? "-Agent objects");
+                var policy = EngineInput.Policy(policyFile, Policy, "Policy");
+                _streamRun = new StreamRun(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds));
+            }
+            catch (FairnessInputException ex)
+            {
+                ThrowInputError(ex);
+            }
+            catch (GovernorStateException ex)
+            {
+                ThrowStateError(ex);
+            }
+        }
+
+        private void StreamTasks(IEnumerable<object?> tasks)
+        {
+            var run = (StreamRun)_streamRun!;
+            try
+            {
+                foreach (var t in tasks)
+                    foreach (var d in run.Add(t))
+                        WriteObject(d);
+            }
+            catch (FairnessInputException ex)
+            {
+                ThrowInputError(ex);
+            }
+        }
+
+        private void EndStream(string? taskFile)
+        {
+            var run = (StreamRun)_streamRun!;
+            if (taskFile != null)
+            {
+                try { StreamTasks(TaskLoader.FromFile(taskFile)); }
+                catch (FairnessInputException ex) { ThrowInputError(ex); }
+            }
+            foreach (var d in run.Complete()) WriteObject(d);
+            if (run.HasState && ShouldProcess(StatePath ?? "governor", "Save fairness state after " + run.TaskCount + " streamed tasks"))
+            {
+                try { run.Save(); }
+                catch (GovernorStateException ex) { ThrowStateError(ex); }
+            }
+            run.Dispose();
+            _streamRun = null;
+        }
+
+        /// <summary>Releases the state file's lock when a stream is stopped or fails (nothing is saved then).</summary>
+        public void Dispose()
+        {
+            (_streamRun as IDisposable)?.Dispose();
+            _streamRun = null;
+        }
+
+        /// <summary>A stream in progress: the engine stream, and the state file lock or governor it continues.</summary>
+        private sealed class StreamRun : IDisposable
+        {
+            private readonly AllocationStream _stream;
+            private readonly GovernorStateLock? _lock;
+            private readonly Governor? _governor;
+            private int _index;
+
+            public StreamRun(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, object? governor, TimeSpan timeout)
+            {
+                _governor = governor as Governor;
+                if (statePath != null) _lock = GovernorStateFile.Open(statePath, timeout);
+                try
+                {
+                    _stream = new AllocationStream(agents, policy, options, _lock?.State ?? _governor?.State);
+                }
+                catch
+                {
+                    _lock?.Dispose();
+                    throw;
+                }
+            }
+
+            public bool HasState => _lock != null || _governor != null;
+
+            public int TaskCount => _stream.TaskCount;
+
+            public IReadOnlyList<AllocationDecision> Add(object? item)
+            {
+                var label = "tasks[" + _index++ + "]";
+                var task = (item is PSObject p ? p.BaseObject : item) as FairTask ?? TaskLoader.FromItem(ObjectInput.ToItem(item), ObjectInput.Source("Task"), label);
+                return _stream.Add(task);
+            }
+
+            public IReadOnlyList<AllocationDecision> Complete() => _stream.Complete();
+
+            public void Save()
+            {
+                if (_lock != null) _lock.Save(_stream.NextState!);
+                else _governor?.Commit(_stream);
+            }
+
+            public void Dispose() => _lock?.Dispose();
         }
 
         /// <inheritdoc />
@@ -116,6 +255,11 @@ namespace FairnessGovernor.PowerShell.Commands
             if (Task == null) return;
             if (TaskPath != null || LiteralTaskPath != null)
                 Stop("ConflictingTaskInput", "Give tasks either as a file (-TaskPath or -LiteralTaskPath) or as objects (-Task or the pipeline), not both.", ErrorCategory.InvalidArgument);
+            if (_streamRun != null)
+            {
+                StreamTasks(Task);
+                return;
+            }
             foreach (var t in Task) _pipelineTasks.Add(t);
         }
 
@@ -125,7 +269,14 @@ namespace FairnessGovernor.PowerShell.Commands
             string? taskFile = TaskPath != null ? ResolveInputPath(TaskPath, false, "TaskPath") : LiteralTaskPath != null ? ResolveInputPath(LiteralTaskPath, true, "LiteralTaskPath") : null;
             string? agentFile = AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : LiteralAgentPath != null ? ResolveInputPath(LiteralAgentPath, true, "LiteralAgentPath") : null;
             string? policyFile = PolicyPath != null ? ResolveInputPath(PolicyPath, false, "PolicyPath") : LiteralPolicyPath != null ? ResolveInputPath(LiteralPolicyPath, true, "LiteralPolicyPath") : null;
+            if (_streamRun != null)
+            {
+                EndStream(taskFile);
+                return;
+            }
             string? outFile = OutFile != null ? ResolvePaths(OutFile, true, "OutFile", mustExist: false)[0] : null;
+            string? statePath = StatePath != null ? ResolvePaths(StatePath, true, "StatePath", mustExist: false)[0] : null;
+            object? governor = Governor != null ? UnwrapGovernor(Governor) : null;
 
             AllocationResult result;
             try
@@ -134,11 +285,19 @@ namespace FairnessGovernor.PowerShell.Commands
                 var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent"), ExcludeAgent, agentFile ?? "-Agent objects");
                 var policy = EngineInput.Policy(policyFile, Policy, "Policy");
                 WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "' (" + policy.Strategy + ").");
-                result = Allocator.Allocate(tasks, agents, policy, new AllocationOptions { Explain = Explain });
+                var options = new AllocationOptions { Explain = Explain };
+                if (statePath != null) result = AllocateWithStateFile(statePath, tasks, agents, policy, options);
+                else if (governor != null) result = ((Governor)governor).Allocate(tasks, agents, policy, options);
+                else result = Allocator.Allocate(tasks, agents, policy, options);
             }
             catch (FairnessInputException ex)
             {
                 ThrowInputError(ex);
+                return;
+            }
+            catch (GovernorStateException ex)
+            {
+                ThrowStateError(ex);
                 return;
             }
 
@@ -152,6 +311,17 @@ namespace FairnessGovernor.PowerShell.Commands
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stopping = true;
+
+        /// <summary>Under the state file's lock: read the state, allocate continuing it, save the next state (not with -WhatIf).</summary>
+        private AllocationResult AllocateWithStateFile(string path, IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions options)
+        {
+            using (var l = GovernorStateFile.Open(path, TimeSpan.FromSeconds(LockTimeoutSeconds)))
+            {
+                var result = Allocator.Allocate(tasks, agents, policy, options, l.State, out var next);
+                if (ShouldProcess(path, "Save fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)")) l.Save(next);
+                return result;
+            }
+        }
 
         private void WriteDocument(AllocationResult result, string path)
         {

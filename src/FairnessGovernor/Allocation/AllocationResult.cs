@@ -139,7 +139,22 @@ namespace FairnessGovernor.Allocation
     /// <summary>One task's outcome. Shallow, string-valued, so it exports cleanly to JSON and CSV.</summary>
     public sealed class AllocationDecision
     {
-        private readonly AllocationResult _run;
+        private readonly AllocationResult? _run;
+        private readonly AllocationStream? _stream;
+
+        internal AllocationDecision(AllocationStream stream, int sequence, FairTask task, FairAgent? agent, string reason, int bypassed, double? wait, string[]? skipped)
+        {
+            _stream = stream;
+            Sequence = sequence;
+            TaskId = task.Id;
+            Priority = task.Priority;
+            AgentId = agent?.Id;
+            Group = task.Group;
+            Reason = reason;
+            Bypassed = bypassed;
+            Wait = wait;
+            Skipped = skipped;
+        }
 
         internal AllocationDecision(AllocationResult run, int sequence, FairTask task, FairAgent? agent)
         {
@@ -190,13 +205,16 @@ namespace FairnessGovernor.Allocation
         public string[]? Skipped { get; }
 
         /// <summary>The policy the run used.</summary>
-        public string PolicyId => _run.Policy.PolicyId;
+        public string PolicyId => _run != null ? _run.Policy.PolicyId : _stream!.Policy.PolicyId;
 
         /// <summary>The run's deterministic id (see <see cref="AllocationResult.RunId"/>).</summary>
-        public string RunId => _run.RunId;
+        public string RunId => _run != null ? _run.RunId : _stream!.RunId;
 
-        /// <summary>The run this decision belongs to (a method, so it stays out of exported JSON).</summary>
-        public AllocationResult GetRun() => _run;
+        /// <summary>The run this decision belongs to (a method, so it stays out of exported JSON); null for a streamed decision (see <see cref="GetStream"/>).</summary>
+        public AllocationResult? GetRun() => _run;
+
+        /// <summary>The stream this decision belongs to; null for a batch decision (see <see cref="GetRun"/>).</summary>
+        public AllocationStream? GetStream() => _stream;
 
         /// <inheritdoc />
         public override string ToString() => TaskId + " -> " + (AgentId ?? "(unassigned)");

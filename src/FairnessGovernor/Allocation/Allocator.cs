@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using FairnessGovernor.Model;
+using FairnessGovernor.State;
 
 namespace FairnessGovernor.Allocation
 {
@@ -22,133 +23,49 @@ namespace FairnessGovernor.Allocation
             if (policy == null) throw new ArgumentNullException(nameof(policy));
             options ??= AllocationOptions.Default;
 
+            return Run(tasks, agents, policy, options, null, out _);
+        }
+
+        /// <summary>
+        /// Allocates as <see cref="Allocate(IReadOnlyList{FairTask}, IReadOnlyList{FairAgent}, FairnessPolicy, AllocationOptions)"/>,
+        /// continuing from <paramref name="state"/> (SPEC.md 7): the strategy's position and the cumulative counts carry
+        /// over, so consecutive runs decide as one sequence would. Returns the run; <paramref name="next"/> is the state
+        /// after it (<paramref name="state"/> itself is not changed).
+        /// </summary>
+        public static AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options,
+            GovernorState state, out GovernorState next)
+        {
+            if (tasks == null) throw new ArgumentNullException(nameof(tasks));
+            if (agents == null) throw new ArgumentNullException(nameof(agents));
+            if (policy == null) throw new ArgumentNullException(nameof(policy));
+            if (state == null) throw new ArgumentNullException(nameof(state));
+            var result = Run(tasks, agents, policy, options ?? AllocationOptions.Default, state, out var after);
+            next = after!;
+            return result;
+        }
+
+        private static AllocationResult Run(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions options,
+            GovernorState? state, out GovernorState? next)
+        {
             int n = tasks.Count;
             bool[]? promoted = null;
             var order = policy.MaxBypass.HasValue && policy.RespectPriority
                 ? DispatchOrder.WithBypass(tasks, policy.MaxBypass.Value, out promoted)
                 : DispatchOrder.Of(tasks, policy.RespectPriority);
-            var table = new FairAgentTable(agents);
-            int m = table.Count;
-            var open = new OpenAgents(m);
-            var counts = new int[m];
-            var caps = table.Capacities;
-            long[]? shares = null;
-            for (int a = 0; a < m; a++)
-            {
-                if (agents[a].MaxShare.HasValue)
-                {
-                    shares ??= Fill(m, long.MaxValue);
-                    shares[a] = agents[a].ShareLimit(n);
-                }
-            }
-
-            int weighted = 0, fullByCapacity = 0, fullByShare = 0;
-            for (int a = 0; a < m; a++)
-            {
-                if (table.Weights[a] == 0) { open.Close(a); continue; }
-                weighted++;
-                bool capFull = caps[a] == 0, shareFull = shares != null && shares[a] == 0;
-                if (capFull) fullByCapacity++;
-                if (shareFull) fullByShare++;
-                if (capFull || shareFull) open.Close(a);
-            }
-
-            IAgentSelector selector;
-            WeightedRoundRobin? wrr = null;
-            switch (policy.Strategy)
-            {
-                case FairnessStrategies.SmoothWeightedRoundRobin: selector = new SmoothWeightedRoundRobin(table, open); break;
-                case FairnessStrategies.LagBounded: selector = new LagBounded(table, open); break;
-                default: selector = wrr = new WeightedRoundRobin(table, open); break;
-            }
-
-            bool quotas = policy.GroupQuotaCount > 0;
-            var groupUsed = quotas ? new int[policy.GroupQuotaCount] : null;
+            var core = new AllocationCore(agents, policy, n, options.Explain, state);
             var skipped = options.Explain ? new string[]?[n] : null;
             var reasons = new byte[n];
             var agentOf = new int[n];
-            int unassigned = 0;
             for (int k = 0; k < n; k++)
             {
-                int code;
-                int group = quotas ? policy.GroupIndex(tasks[order[k]].Group) : -1;
-                int pointer = wrr != null && skipped != null ? wrr.PointerAgent : -1;
-                int a;
-                if (group >= 0 && groupUsed![group] >= policy.GroupLimitAt(group))
-                {
-                    a = -1;
-                    code = DecisionReasons.CodeGroupQuota | (open.OpenCount == 0 ? AgentCode(weighted, fullByCapacity, fullByShare) : 0);
-                }
-                else
-                {
-                    a = selector.Pick();
-                    if (a < 0) code = AgentCode(weighted, fullByCapacity, fullByShare);
-                    else
-                    {
-                        code = selector.LastReason;
-                        if (group >= 0) groupUsed![group]++;
-                    }
-                }
-                if (skipped != null) skipped[k] = Explain(tasks[order[k]], a, code, pointer, wrr != null, selector, agents, table, counts, caps, shares, open);
+                int a = core.Decide(tasks[order[k]], out int code, out var why);
+                if (skipped != null) skipped[k] = why;
                 agentOf[k] = a;
                 if (promoted != null && promoted[k]) code |= DecisionReasons.CodeMaxBypass;
                 reasons[k] = (byte)code;
-                if (a < 0) { unassigned++; continue; }
-                int c = ++counts[a];
-                bool byCap = c >= caps[a], byShare = shares != null && c >= shares[a];
-                if (byCap || byShare)
-                {
-                    if (byCap) fullByCapacity++;
-                    if (byShare) fullByShare++;
-                    open.Close(a);
-                    selector.Close(a);
-                }
             }
-            return new AllocationResult(tasks, agents, policy, order, agentOf, counts, unassigned, reasons, skipped);
-        }
-
-        private static long[] Fill(int m, long value)
-        {
-            var r = new long[m];
-            for (int i = 0; i < m; i++) r[i] = value;
-            return r;
-        }
-
-        private static int AgentCode(int weighted, int fullByCapacity, int fullByShare)
-        {
-            if (weighted == 0) return DecisionReasons.CodeNoAgents;
-            return (fullByCapacity > 0 ? DecisionReasons.CodeCapacity : 0) | (fullByShare > 0 ? DecisionReasons.CodeMaxShare : 0);
-        }
-
-        /// <summary>Explain mode (SPEC.md 6.4): the agents passed over for this decision and why.</summary>
-        private static string[] Explain(FairTask task, int chosen, int code, int pointer, bool rotation, IAgentSelector selector, IReadOnlyList<FairAgent> agents,
-            FairAgentTable table, int[] counts, long[] caps, long[]? shares, OpenAgents open)
-        {
-            var list = new List<string>();
-            if ((code & DecisionReasons.CodeGroupQuota) != 0) list.Add("group '" + task.Group + "': " + DecisionReasons.GroupQuota);
-            int m = table.Count;
-            if (rotation && chosen >= 0)
-            {
-                // The agents the rotation pointer passed over, from the pointer's agent to the chosen one.
-                for (int a = pointer < 0 ? 0 : pointer; a != chosen; a = (a + 1) % m)
-                    if (table.Weights[a] > 0) list.Add(agents[a].Id + ": " + Full(a, counts, caps, shares));
-            }
-            else
-            {
-                for (int a = 0; a < m; a++)
-                {
-                    if (a == chosen || table.Weights[a] == 0) continue;
-                    if (!open.IsOpen(a)) list.Add(agents[a].Id + ": " + Full(a, counts, caps, shares));
-                    else if (chosen >= 0 && selector.WhyNot(a) is string why) list.Add(agents[a].Id + ": " + why);
-                }
-            }
-            return list.ToArray();
-        }
-
-        private static string Full(int a, int[] counts, long[] caps, long[]? shares)
-        {
-            bool byCap = counts[a] >= caps[a], byShare = shares != null && counts[a] >= shares[a];
-            return byCap && byShare ? DecisionReasons.Capacity + "+" + DecisionReasons.MaxShare : byShare ? DecisionReasons.MaxShare : DecisionReasons.Capacity;
+            next = state == null ? null : core.ExportState(state);
+            return new AllocationResult(tasks, agents, policy, order, agentOf, core.Counts, core.Unassigned, reasons, skipped);
         }
     }
 

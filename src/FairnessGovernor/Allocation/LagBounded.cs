@@ -124,6 +124,58 @@ namespace FairnessGovernor.Allocation
             _dirty = true;
         }
 
+        /// <summary>
+        /// Continues an epoch carried from an earlier run (SPEC.md 7.2): step <paramref name="k"/> and counts
+        /// <paramref name="x"/> over the current open set. Refused (a fresh epoch starts) when the counts are not
+        /// those of an epoch: they must sum to k and the agents with x &gt; 0 must be the first open agents by
+        /// weight descending, index ascending (the order in which fresh agents are first picked).
+        /// </summary>
+        public bool Restore(long k, long[] x)
+        {
+            if (_members < 2 || k <= 0) return false;
+            StartEpoch();
+            long sum = 0;
+            int cursor = 0;
+            bool prefix = true;
+            for (int p = _freshOpen.FirstAtOrAfter(0); p < _sorted.Length; p = _freshOpen.FirstAtOrAfter(p + 1))
+            {
+                long xi = x[_sorted[p]];
+                if (xi < 0 || xi > int.MaxValue) return false;
+                if (xi > 0)
+                {
+                    if (!prefix) return false;
+                    cursor = p + 1;
+                    sum += xi;
+                }
+                else prefix = false;
+            }
+            if (sum != k) return false;
+            _k = k;
+            for (int p = 0; p < cursor; p++)
+            {
+                int a = _sorted[p];
+                if (!_freshOpen.IsOpen(p)) continue;
+                _x[a] = x[a];
+                Requeue(a);
+            }
+            _cursor = cursor;
+            return true;
+        }
+
+        /// <summary>The epoch to carry to the next run: false when there is none (no pick yet, an agent closed since, or fewer than 2 members).</summary>
+        public bool ExportEpoch(out long k, long[] x, bool[] member)
+        {
+            k = 0;
+            if (_dirty || _members < 2) return false;
+            k = _k;
+            for (int i = 0; i < _w.Length; i++)
+            {
+                member[i] = _freshOpen.IsOpen(_rank[i]);
+                x[i] = member[i] && (_waiting.Contains(i) || _eligible.Contains(i)) ? _x[i] : 0;
+            }
+            return true;
+        }
+
         public string? WhyNot(int agent)
         {
             if (_members <= 1) return null;

@@ -22,6 +22,12 @@ namespace FairnessGovernor.Allocation
         private long _total;
 
         public SmoothWeightedRoundRobin(FairAgentTable agents, OpenAgents open)
+            : this(agents, open, null)
+        {
+        }
+
+        /// <summary>With <paramref name="initial"/> current weights (carried from an earlier run, SPEC.md 7.2); null = all 0.</summary>
+        public SmoothWeightedRoundRobin(FairAgentTable agents, OpenAgents open, long[]? initial)
         {
             int m = agents.Count;
             _size = 1;
@@ -35,6 +41,7 @@ namespace FairnessGovernor.Allocation
             {
                 bool active = i < m && open.IsOpen(i);
                 if (i < m) _w[i] = agents.Weights[i];
+                if (i < m && initial != null) _c[i] = initial[i];
                 if (active) _total += _w[i];
                 _win[_size + i] = active ? i : -1;
                 _fail[_size + i] = Never;
@@ -46,6 +53,9 @@ namespace FairnessGovernor.Allocation
 
         /// <summary>The current weight of <paramref name="agent"/> after the last pick (for tests).</summary>
         public long CurrentWeight(int agent) => Value(agent, _time);
+
+        /// <summary>The current weight to carry to the next run: the live value for an agent in the set, the frozen one otherwise.</summary>
+        public long StateWeight(int agent) => _win[_size + agent] >= 0 ? Value(agent, _time) : _c[agent];
 
         public int Pick()
         {
@@ -63,6 +73,8 @@ namespace FairnessGovernor.Allocation
         {
             int leaf = _size + agent;
             if (_win[leaf] < 0) return;
+            _c[agent] = Value(agent, _time); // freeze: a closed agent's current weight stays as it was (carried to the next run)
+            _tau[agent] = _time;
             _win[leaf] = -1;
             _total -= _w[agent];
             UpdatePath(agent);

@@ -18,20 +18,29 @@ namespace FairnessGovernor.Allocation
         private int _rotationAgent;
 
         public WeightedRoundRobin(FairAgentTable agents, OpenAgents open)
+            : this(agents, open, 0, 0)
+        {
+        }
+
+        /// <summary>A rotation whose pointer starts at <paramref name="startSlot"/> of <paramref name="startAgent"/>'s block (SPEC.md 7.2).</summary>
+        public WeightedRoundRobin(FairAgentTable agents, OpenAgents open, int startAgent, int startSlot)
         {
             _weights = agents.Weights;
             _open = open;
-            _agent = open.NextFrom(0);
-            _slot = 0;
+            if (startAgent < 0 || startAgent >= _weights.Length) { startAgent = 0; startSlot = 0; }
+            _agent = open.NextFrom(startAgent);
+            _slot = _agent == startAgent && startSlot < _weights[startAgent] ? startSlot : 0;
+            _rotationAgent = startAgent;
         }
 
         public int Pick()
         {
             if (_agent < 0 || !_open.IsOpen(_agent))
             {
-                _agent = _open.NextFrom(_agent < 0 ? 0 : _agent + 1);
+                int next = _open.NextFrom(_agent < 0 ? 0 : _agent + 1);
+                if (next < 0) return -1;
+                _agent = next;
                 _slot = 0;
-                if (_agent < 0) return -1;
             }
             int chosen = _agent;
             if (++_slot >= _weights[chosen])
@@ -55,6 +64,12 @@ namespace FairnessGovernor.Allocation
         public int PointerAgent => _rotationAgent;
 
         public string? WhyNot(int agent) => null;
+
+        /// <summary>The pointer to carry to the next run: (agent, slot within its block); agent -1 when there are no agents.</summary>
+        public int StateAgent => _agent;
+
+        /// <summary>See <see cref="StateAgent"/>.</summary>
+        public int StateSlot => _slot;
     }
 
     /// <summary>Agents as parallel arrays for the hot loop.</summary>

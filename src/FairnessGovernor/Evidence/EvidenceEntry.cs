@@ -72,6 +72,15 @@ namespace FairnessGovernor.Evidence
         {
             if (result == null) throw new ArgumentNullException(nameof(result));
             if (metrics == null) throw new ArgumentNullException(nameof(metrics));
+            var extra = CheckedExtras(extraMetrics);
+            var head = new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, metrics.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
+            return new EvidenceEntry(head, metrics.AssignedCount, metrics.UnassignedCount, CurrentModuleVersion,
+                CanonicalInput.TasksDigest(result.Tasks), CanonicalInput.AgentsDigest(result.Agents), CanonicalInput.PolicyDigest(result.Policy),
+                EvidenceDigests.Decisions(result), extra, null, null, null, 0, -1);
+        }
+
+        private static EvidenceMetric[] CheckedExtras(IEnumerable<EvidenceMetric>? extraMetrics)
+        {
             var extra = extraMetrics == null ? NoMetrics : new List<EvidenceMetric>(extraMetrics).ToArray();
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var m in extra)
@@ -79,10 +88,7 @@ namespace FairnessGovernor.Evidence
                 if (m == null) throw new ArgumentException("An extra metric is null.", nameof(extraMetrics));
                 if (!names.Add(m.Name)) throw new ArgumentException("The extra metric '" + m.Name + "' is given twice.", nameof(extraMetrics));
             }
-            var head = new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, metrics.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
-            return new EvidenceEntry(head, metrics.AssignedCount, metrics.UnassignedCount, CurrentModuleVersion,
-                CanonicalInput.TasksDigest(result.Tasks), CanonicalInput.AgentsDigest(result.Agents), CanonicalInput.PolicyDigest(result.Policy),
-                EvidenceDigests.Decisions(result), extra, null, null, null, 0, -1);
+            return extra;
         }
 
         /// <summary>
@@ -100,6 +106,21 @@ namespace FairnessGovernor.Evidence
                 new EvidenceMetric("gini", metrics.Gini), new EvidenceMetric("weighted_gini", metrics.WeightedGini),
                 new EvidenceMetric("wait_mean", metrics.WaitMean), new EvidenceMetric("wait_p95", metrics.WaitP95), new EvidenceMetric("wait_max", metrics.WaitMax),
             };
+        }
+
+        /// <summary>
+        /// A new, appendable entry for a stream (SPEC.md 7.7): its metrics and digests so far. Seals the stream (an
+        /// incomplete stream accepts no more tasks): the tasks digest covers the tasks received, the decisions digest
+        /// the decisions made.
+        /// </summary>
+        public static EvidenceEntry For(AllocationStream stream, DateTime timestamp, IEnumerable<EvidenceMetric>? extraMetrics = null)
+        {
+            if (stream == null) throw new ArgumentNullException(nameof(stream));
+            stream.Seal();
+            var metrics = stream.GetMetrics();
+            var head = new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, stream.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
+            return new EvidenceEntry(head, metrics.AssignedCount, stream.TaskCount - metrics.AssignedCount, CurrentModuleVersion,
+                stream.TasksDigest, stream.AgentsDigest, stream.PolicyDigest, stream.DecisionsDigest, CheckedExtras(extraMetrics), null, null, null, 0, -1);
         }
 
         /// <summary>The engine's informational version without any <c>+commit</c> suffix (the <c>module_version</c> of new lines).</summary>

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+
+namespace FairnessGovernor.State
+{
+    /// <summary>
+    /// What a governor carries from one run to the next (SPEC.md 7): per-agent cumulative counts and the
+    /// strategy's position (the rotation pointer, the smooth WRR current weights, the lag_bounded epoch).
+    /// Immutable: a run taking a state returns a new one and leaves its input unchanged.
+    /// </summary>
+    public sealed class GovernorState
+    {
+        /// <summary>The format marker written in every state file (<c>"format"</c>).</summary>
+        public const string FormatName = "fairness-governor-state";
+
+        /// <summary>The version of the state file format this engine writes and reads.</summary>
+        public const int FormatVersion = 1;
+
+        /// <summary>The state before any run: no agents, nothing counted.</summary>
+        public static GovernorState Empty { get; } = new GovernorState(null, 0, 0, 0, null, 0, 0, new AgentState[0]);
+
+        /// <summary>Creates a state (normally made by the engine or read by <see cref="GovernorStateSerializer"/>).</summary>
+        public GovernorState(string? strategy, long runs, long totalTasks, long assignedTasks, string? pointerAgent, int pointerSlot, long step, IReadOnlyList<AgentState> agents)
+        {
+            if (agents == null) throw new ArgumentNullException(nameof(agents));
+            if (runs < 0) throw new ArgumentOutOfRangeException(nameof(runs));
+            if (totalTasks < 0) throw new ArgumentOutOfRangeException(nameof(totalTasks));
+            if (assignedTasks < 0 || assignedTasks > totalTasks) throw new ArgumentOutOfRangeException(nameof(assignedTasks));
+            if (pointerSlot < 0) throw new ArgumentOutOfRangeException(nameof(pointerSlot));
+            if (step < 0) throw new ArgumentOutOfRangeException(nameof(step));
+            Strategy = strategy;
+            Runs = runs;
+            TotalTasks = totalTasks;
+            AssignedTasks = assignedTasks;
+            PointerAgent = pointerAgent;
+            PointerSlot = pointerSlot;
+            Step = step;
+            var list = new AgentState[agents.Count];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < list.Length; i++)
+            {
+                list[i] = agents[i] ?? throw new ArgumentException("An agent state is null.", nameof(agents));
+                if (!seen.Add(list[i].Id)) throw new ArgumentException("The agent '" + list[i].Id + "' appears twice.", nameof(agents));
+            }
+            Agents = list;
+        }
+
+        /// <summary>The strategy whose position the state carries; null before the first run.</summary>
+        public string? Strategy { get; }
+
+        /// <summary>How many runs (batches or streams) the state has seen.</summary>
+        public long Runs { get; }
+
+        /// <summary>Every task the state has seen, assigned or not.</summary>
+        public long TotalTasks { get; }
+
+        /// <summary>Tasks given to an agent over every run.</summary>
+        public long AssignedTasks { get; }
+
+        /// <summary>weighted_round_robin: the agent at the rotation pointer; null when none.</summary>
+        public string? PointerAgent { get; }
+
+        /// <summary>weighted_round_robin: the slot within the pointer agent's block of weight slots.</summary>
+        public int PointerSlot { get; }
+
+        /// <summary>lag_bounded: the step k of the current epoch (0: no epoch to continue).</summary>
+        public long Step { get; }
+
+        /// <summary>Every agent ever seen: those of the last run in its order, then the others in their earlier order.</summary>
+        public IReadOnlyList<AgentState> Agents { get; }
+
+        /// <summary>The agent with this id, or null.</summary>
+        public AgentState? Find(string id)
+        {
+            foreach (var a in Agents) if (string.Equals(a.Id, id, StringComparison.Ordinal)) return a;
+            return null;
+        }
+    }
+
+    /// <summary>One agent's carried state.</summary>
+    public sealed class AgentState
+    {
+        /// <summary>Creates an agent state.</summary>
+        public AgentState(string id, int weight, long count, long currentWeight, bool inEpoch, long epochCount)
+        {
+            if (string.IsNullOrEmpty(id)) throw new ArgumentException("The id is empty.", nameof(id));
+            if (weight < 0) throw new ArgumentOutOfRangeException(nameof(weight));
+            if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
+            if (epochCount < 0) throw new ArgumentOutOfRangeException(nameof(epochCount));
+            Id = id;
+            Weight = weight;
+            Count = count;
+            CurrentWeight = currentWeight;
+            InEpoch = inEpoch;
+            EpochCount = epochCount;
+        }
+
+        /// <summary>The agent's id.</summary>
+        public string Id { get; }
+
+        /// <summary>The agent's weight in the last run it took part in.</summary>
+        public int Weight { get; }
+
+        /// <summary>Tasks assigned to the agent over every run.</summary>
+        public long Count { get; }
+
+        /// <summary>smooth_weighted_round_robin: the agent's current weight c_i.</summary>
+        public long CurrentWeight { get; }
+
+        /// <summary>lag_bounded: whether the agent is a member of the epoch the next run continues.</summary>
+        public bool InEpoch { get; }
+
+        /// <summary>lag_bounded: the agent's count x_i within the current epoch.</summary>
+        public long EpochCount { get; }
+    }
+}

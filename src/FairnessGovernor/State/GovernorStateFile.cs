@@ -1,0 +1,160 @@
+using System;
+using System.IO;
+using FairnessGovernor.Evidence;
+
+namespace FairnessGovernor.State
+{
+    /// <summary>
+    /// A governor state kept in a file (SPEC.md 7.5). Updates hold the exclusive lock on
+    /// <c>&lt;path&gt;.lock</c> (the evidence log's lock: FileShare.None with bounded retry) from reading the
+    /// state until the new one has replaced it: written to a temporary file in the same folder, flushed
+    /// to disk, then renamed over the file. Readers never see a torn file and concurrent updates never lose one.
+    /// </summary>
+    public static class GovernorStateFile
+    {
+        /// <summary>The default time an update waits for another process's lock: 10 s.</summary>
+        public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>Reads the state; a missing file is <see cref="GovernorState.Empty"/>.</summary>
+        /// <exception cref="GovernorStateException">InvalidStateFile, UnsupportedStateVersion, StateFileUnreadable, StatePathIsDirectory.</exception>
+        public static GovernorState Load(string path)
+        {
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            if (Directory.Exists(path)) throw new GovernorStateException("StatePathIsDirectory", path, "the path names a directory, not a state file.");
+            if (!File.Exists(path)) return GovernorState.Empty;
+            byte[] bytes;
+            try
+            {
+                using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                using (var ms = new MemoryStream())
+                {
+                    s.CopyTo(ms);
+                    bytes = ms.ToArray();
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                return GovernorState.Empty;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new GovernorStateException("StateFileUnreadable", path, "cannot read the state file: " + ex.Message, ex);
+            }
+            return GovernorStateSerializer.Read(bytes, path);
+        }
+
+        /// <summary>
+        /// Takes the file's lock (waiting up to <paramref name="lockTimeout"/>, null = 10 s) and reads the state.
+        /// Dispose the returned handle to release the lock; call <see cref="GovernorStateLock.Save"/> before to replace the state.
+        /// </summary>
+        public static GovernorStateLock Open(string path, TimeSpan? lockTimeout = null) => Open(path, lockTimeout, read: true);
+
+        private static GovernorStateLock Open(string path, TimeSpan? lockTimeout, bool read)
+        {
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            if (Directory.Exists(path)) throw new GovernorStateException("StatePathIsDirectory", path, "the path names a directory, not a state file.");
+            FileStream? handle;
+            try
+            {
+                handle = EvidenceFile.Lock(path, lockTimeout ?? DefaultLockTimeout, optional: false);
+            }
+            catch (EvidenceLogException ex)
+            {
+                string id = ex.ErrorId == "EvidenceLogLocked" ? "StateFileLocked" : ex.ErrorId == "EvidenceLogLockDisabled" ? "StateLockDisabled" : "StateFileUnwritable";
+                throw new GovernorStateException(id, path, ex.Problem.Replace("concurrent appends could break the chain; unset it to append", "concurrent updates could be lost; unset it to keep state").Replace("appending", "updating the state").Replace("the log was not changed", "the state was not changed"), ex);
+            }
+            try
+            {
+                return new GovernorStateLock(path, handle!, read ? Load(path) : GovernorState.Empty);
+            }
+            catch
+            {
+                handle!.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Reads the state under the lock, passes it to <paramref name="update"/>, and saves what it returns.
+        /// When <paramref name="update"/> throws, nothing is written.
+        /// </summary>
+        public static GovernorState Update(string path, Func<GovernorState, GovernorState> update, TimeSpan? lockTimeout = null)
+        {
+            if (update == null) throw new ArgumentNullException(nameof(update));
+            using (var l = Open(path, lockTimeout))
+            {
+                var next = update(l.State) ?? throw new InvalidOperationException("The update returned no state.");
+                l.Save(next);
+                return next;
+            }
+        }
+
+        /// <summary>Replaces the state with <see cref="GovernorState.Empty"/> (under the lock); the old file is not read, so a corrupt one can be reset.</summary>
+        public static void Reset(string path, TimeSpan? lockTimeout = null)
+        {
+            using (var l = Open(path, lockTimeout, read: false))
+                l.Save(GovernorState.Empty);
+        }
+
+        /// <summary>Writes the file atomically: temporary file, flush to disk, rename over the target.</summary>
+        internal static void WriteAtomically(string path, GovernorState state)
+        {
+            var full = Path.GetFullPath(path);
+            var dir = Path.GetDirectoryName(full) ?? ".";
+            var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 12))
+                {
+                    GovernorStateSerializer.Write(stream, state);
+                    stream.Flush(true);
+                }
+                if (File.Exists(full)) File.Replace(temp, full, null);
+                else File.Move(temp, full);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new GovernorStateException("StateFileUnwritable", path, "cannot write the state file (" + ex.Message + "); the previous state is unchanged.", ex);
+            }
+            finally
+            {
+                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { }
+            }
+        }
+    }
+
+    /// <summary>The lock on a state file and the state read under it. Dispose to release the lock.</summary>
+    public sealed class GovernorStateLock : IDisposable
+    {
+        private FileStream? _handle;
+
+        internal GovernorStateLock(string path, FileStream handle, GovernorState state)
+        {
+            Path = path;
+            _handle = handle;
+            State = state;
+        }
+
+        /// <summary>The state file.</summary>
+        public string Path { get; }
+
+        /// <summary>The state as read under the lock (or as last saved).</summary>
+        public GovernorState State { get; private set; }
+
+        /// <summary>Replaces the file's state atomically.</summary>
+        public void Save(GovernorState state)
+        {
+            if (state == null) throw new ArgumentNullException(nameof(state));
+            if (_handle == null) throw new ObjectDisposedException(nameof(GovernorStateLock));
+            GovernorStateFile.WriteAtomically(Path, state);
+            State = state;
+        }
+
+        /// <summary>Releases the lock.</summary>
+        public void Dispose()
+        {
+            _handle?.Dispose();
+            _handle = null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace FairnessGovernor.PowerShell.Tests
+{
+    /// <summary>SPEC.md 7 through the cmdlets: -StatePath, -Governor, -Stream and the state cmdlets.</summary>
+    public class StateCmdletTests
+    {
+        private const string Sample = "-TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json";
+
+        [Fact]
+        public void Spec_7_1_hundred_runs_with_one_state_file_follow_the_weights()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var state = dir.File("state.json");
+            var counts = ps.Run("param($s) $c = @{}; 1..100 | ForEach-Object { Invoke-FairAllocation " + Sample + " -StatePath $s | ForEach-Object { $c[$_.AgentId]++ } }; $c['agent-a']; $c['agent-b']; $c['agent-c']", state);
+            Assert.Equal(new object[] { 150, 300, 150 }, counts.Select(c => c.BaseObject));
+            var report = ps.Run("param($s) Get-FairnessState -Path $s", state).Single();
+            Assert.Equal(600L, report.Properties["TotalTasks"].Value);
+            Assert.Equal(100L, report.Properties["Runs"].Value);
+            var rows = ps.Run("param($s) (Get-FairnessState $s).Agents", state);
+            Assert.Equal(new object[] { "agent-a", "agent-b", "agent-c" }, rows.Select(r => r.Properties["AgentId"].Value));
+            Assert.Equal(new object[] { 150L, 300L, 150L }, rows.Select(r => r.Properties["Count"].Value));
+            Assert.Equal(new object[] { 150.0, 300.0, 150.0 }, rows.Select(r => r.Properties["Entitlement"].Value));
+            Assert.All(rows, r => Assert.Equal(0.0, r.Properties["Lag"].Value));
+            // Without state, each run restarts the rotation: 200, 300, 100.
+            var plain = ps.Run("$c = @{}; 1..100 | ForEach-Object { Invoke-FairAllocation " + Sample + " | ForEach-Object { $c[$_.AgentId]++ } }; $c['agent-a']; $c['agent-b']; $c['agent-c']");
+            Assert.Equal(new object[] { 200, 300, 100 }, plain.Select(c => c.BaseObject));
+        }
+
+        [Fact]
+        public void Spec_7_8_governor_keeps_state_in_the_session()
+        {
+            using var ps = new PowerShellHost();
+            var counts = ps.Run("$g = New-FairnessGovernor; $c = @{}; 1..10 | ForEach-Object { Invoke-FairAllocation " + Sample + " -Governor $g | ForEach-Object { $c[$_.AgentId]++ } }; $c['agent-a']; $c['agent-b']; $c['agent-c']; (Get-FairnessState -Governor $g).TotalTasks");
+            Assert.Equal(new object[] { 15, 30, 15, 60L }, counts.Select(c => c.BaseObject));
+            var err = ps.RunExpectingError("Invoke-FairAllocation " + Sample + " -Governor 'nope'");
+            Assert.Equal("InvalidGovernor", err.FullyQualifiedErrorId.Split(',')[0]);
+        }
+
+        [Fact]
+        public void Spec_7_5_reset_honours_whatif_and_corrupt_files_are_errors()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var state = dir.File("state.json");
+            ps.Run("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s | Out-Null", state);
+            var before = File.ReadAllText(state);
+            ps.Run("param($s) Reset-FairnessState -Path $s -WhatIf", state);
+            Assert.Equal(before, File.ReadAllText(state));
+            Assert.Equal(6L, ps.Run("param($s) (Get-FairnessState $s).TotalTasks", state).Single().BaseObject);
+            ps.Run("param($s) Reset-FairnessState -Path $s -Confirm:$false", state);
+            Assert.Equal(0L, ps.Run("param($s) (Get-FairnessState $s).TotalTasks", state).Single().BaseObject);
+
+            File.WriteAllText(state, "{\"allocation\": {}}");
+            var err = ps.RunExpectingError("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s", state);
+            Assert.Equal("InvalidStateFile,FairnessGovernor.PowerShell.Commands.InvokeFairAllocationCommand", err.FullyQualifiedErrorId);
+            Assert.Equal("{\"allocation\": {}}", File.ReadAllText(state));
+            // -WhatIf allocates but does not save.
+            ps.Run("param($s) Reset-FairnessState $s -Confirm:$false; Invoke-FairAllocation " + Sample + " -StatePath $s -WhatIf | Out-Null", state);
+            Assert.Equal(0L, ps.Run("param($s) (Get-FairnessState $s).TotalTasks", state).Single().BaseObject);
+        }
+
+        [Fact]
+        public void Spec_7_6_stream_decides_each_task_before_reading_the_next()
+        {
+            using var ps = new PowerShellHost();
+            var log = ps.Run(@"
+$log = [System.Collections.Generic.List[string]]::new()
+1..5 | ForEach-Object { $log.Add(""P$_""); [pscustomobject]@{ id = ""t$_"" } } |
+    Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json |
+    ForEach-Object { $log.Add('C' + $_.TaskId.Substring(1)) }
+$log -join ' '").Single();
+            Assert.Equal("P1 C1 P2 C2 P3 C3 P4 C4 P5 C5", log.BaseObject);
+        }
+
+        [Fact]
+        public void Spec_7_6_window_orders_by_priority_and_metrics_and_evidence_work_on_a_stream()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var ids = ps.Run("Import-FairTask fixtures/tasks.json | Invoke-FairAllocation -Stream -WindowSize 6 -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json | ForEach-Object TaskId");
+            Assert.Equal(new object[] { "t2", "t5", "t1", "t3", "t6", "t4" }, ids.Select(i => i.BaseObject)); // the batch's dispatch order
+            var arrival = ps.Run("Import-FairTask fixtures/tasks.json | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json | ForEach-Object TaskId");
+            Assert.Equal(new object[] { "t1", "t2", "t3", "t4", "t5", "t6" }, arrival.Select(i => i.BaseObject));
+
+            var m = ps.Run("Import-FairTask fixtures/tasks.json | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json | Get-FairnessMetrics").Single();
+            Assert.Equal(6, m.Properties["TaskCount"].Value);
+            var log = dir.File("e.jsonl");
+            var entry = ps.Run("param($l) Import-FairTask fixtures/tasks.json | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json | Add-AllocationEvidence $l -PassThru", log);
+            Assert.Single(entry);
+            Assert.Single(File.ReadAllLines(log));
+            Assert.Equal(6, entry.Single().Properties["TaskCount"].Value);
+            Assert.True((bool)ps.Run("param($l) (Test-AllocationEvidence $l).IsValid", log).Single().BaseObject);
+        }
+
+        [Fact]
+        public void Spec_7_6_stream_with_a_state_file_continues_it()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var state = dir.File("state.json");
+            ps.Run("param($s) 1..50 | ForEach-Object { Invoke-FairAllocation " + Sample + " -StatePath $s } | Out-Null; 1..300 | ForEach-Object { @{ id = \"s$_\" } } | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json -StatePath $s | Out-Null", state);
+            var rows = ps.Run("param($s) (Get-FairnessState $s).Agents", state);
+            Assert.Equal(new object[] { 150L, 300L, 150L }, rows.Select(r => r.Properties["Count"].Value));
+            var err = ps.RunExpectingError("Import-FairTask fixtures/tasks.json | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json -OutFile x.json");
+            Assert.Equal("StreamWithOutFile", err.FullyQualifiedErrorId.Split(',')[0]);
+        }
+    }
+}
