@@ -216,3 +216,38 @@ Describe 'Evidence chain' {
         (Test-AllocationEvidence -Path $log -Key $wrong).BadSignatureCount | Should -Be 1
     }
 }
+
+Describe 'Fairness over time' {
+    It 'keeps 100 runs of the sample on the weights with -StatePath' {
+        $state = Join-Path $TestDrive 'state.json'
+        1..100 | ForEach-Object { Invoke-FairAllocation @sample -StatePath $state | Out-Null }
+        $report = Get-FairnessState -Path $state
+        $report.TotalTasks | Should -Be 600
+        ($report.Agents | Where-Object AgentId -eq 'agent-a').Count | Should -Be 150
+        ($report.Agents | Where-Object AgentId -eq 'agent-b').Count | Should -Be 300
+        ($report.Agents | Where-Object AgentId -eq 'agent-c').Count | Should -Be 150
+    }
+
+    It 'resets the state only without -WhatIf' {
+        $state = Join-Path $TestDrive 'reset.json'
+        Invoke-FairAllocation @sample -StatePath $state | Out-Null
+        Reset-FairnessState -Path $state -WhatIf
+        (Get-FairnessState -Path $state).TotalTasks | Should -Be 6
+        Reset-FairnessState -Path $state -Confirm:$false
+        (Get-FairnessState -Path $state).TotalTasks | Should -Be 0
+    }
+
+    It 'keeps state in the session with New-FairnessGovernor' {
+        $g = New-FairnessGovernor
+        1..10 | ForEach-Object { Invoke-FairAllocation @sample -Governor $g | Out-Null }
+        (Get-FairnessState -Governor $g).TotalTasks | Should -Be 60
+    }
+
+    It 'decides each streamed task before reading the next' {
+        $log = [System.Collections.Generic.List[string]]::new()
+        1..5 | ForEach-Object { $log.Add("P$_"); [pscustomobject]@{ id = "t$_" } } |
+            Invoke-FairAllocation -Stream -AgentPath $sample.AgentPath |
+            ForEach-Object { $log.Add('C' + $_.TaskId.Substring(1)) }
+        $log -join ' ' | Should -Be 'P1 C1 P2 C2 P3 C3 P4 C4 P5 C5'
+    }
+}
