@@ -88,6 +88,24 @@ namespace FairnessGovernor.PowerShell.Commands
         [Parameter]
         public SwitchParameter NoClobber { get; set; }
 
+        /// <summary>The largest input file read, in bytes (default 536870912, 512 MiB). Larger files are refused with InputTooLarge.</summary>
+        [Parameter]
+        [ValidateRange(1L, long.MaxValue)]
+        public long? MaxInputBytes { get; set; }
+
+        /// <summary>The deepest nesting of arrays and objects accepted in input files (default 64, at most 1000). Deeper input is refused with InputTooDeep.</summary>
+        [Parameter]
+        [ValidateRange(1, InputLimits.MaxDepthCeiling)]
+        public int? MaxDepth { get; set; }
+
+        /// <summary>The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? MaxAliasExpansion { get; set; }
+
+        /// <summary>The input limits from -MaxInputBytes, -MaxDepth and -MaxAliasExpansion (defaults for those not given).</summary>
+        private InputLimits Limits => InputLimits.With(MaxInputBytes, MaxDepth, MaxAliasExpansion);
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
@@ -130,9 +148,10 @@ namespace FairnessGovernor.PowerShell.Commands
             AllocationResult result;
             try
             {
-                var tasks = EngineInput.Tasks(taskFile, _pipelineTasks, "Task");
-                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent"), ExcludeAgent, agentFile ?? "-Agent objects");
-                var policy = EngineInput.Policy(policyFile, Policy, "Policy");
+                var limits = Limits;
+                var tasks = EngineInput.Tasks(taskFile, _pipelineTasks, "Task", limits);
+                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent", limits), ExcludeAgent, agentFile ?? "-Agent objects");
+                var policy = EngineInput.Policy(policyFile, Policy, "Policy", limits);
                 WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "' (" + policy.Strategy + ").");
                 result = Allocator.Allocate(tasks, agents, policy, new AllocationOptions { Explain = Explain });
             }

@@ -159,8 +159,12 @@ namespace FairnessGovernor.Input
                 if (qv.Kind != InputValueKind.Object)
                     throw r.Error("InvalidGroupQuotas", "group_quotas", "expected an object of group names to whole numbers from 0 to 2147483647, got " + qv.Describe() + ".", qv);
                 quotas = new List<KeyValuePair<string, int>>();
+                var groups = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var kv in qv.Properties!)
                 {
+                    // Files cannot repeat a key (DuplicateKey), but host dictionaries can once keys become text (1 and "1").
+                    if (!groups.Add(kv.Key))
+                        throw r.Error("InvalidGroupQuotas", "group_quotas", "group '" + kv.Key + "' is given twice; each group may have one quota.", kv.Value);
                     var qr = new ItemReader(qv, source, "policy");
                     long? limit;
                     try { limit = qr.ReadWhole(kv.Key, 0, int.MaxValue); }

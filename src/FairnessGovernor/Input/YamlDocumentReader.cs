@@ -57,7 +57,17 @@ namespace FairnessGovernor.Input
                 if (msg.StartsWith("(", StringComparison.Ordinal) && cut > 0) msg = msg.Substring(cut + 3);
                 throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: " + msg, (int)ex.Start.Line, (int)ex.Start.Column, ex);
             }
+            catch (Exception ex) when (FromYamlParser(ex))
+            {
+                // YamlDotNet's scanner throws InvalidOperationException (and the like) on some malformed input
+                // instead of a YamlException (found by InputFuzzTests): it is still a syntax error of the file.
+                throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: the parser stopped at malformed input after this position (" + ex.Message.TrimEnd('.') + ").", state.Line, state.Column, ex);
+            }
         }
+
+        /// <summary>True for an exception other than ours thrown by YamlDotNet's own code.</summary>
+        private static bool FromYamlParser(Exception ex) =>
+            !(ex is FairnessInputException) && ex.TargetSite?.DeclaringType?.Assembly == typeof(Parser).Assembly;
 
         private sealed class State
         {
@@ -69,6 +79,8 @@ namespace FairnessGovernor.Input
 
             public string Source { get; }
             public InputLimits Limits { get; }
+            /// <summary>Where the last node read started: the position reported when the parser itself fails.</summary>
+            public int Line, Column;
             public Dictionary<string, (InputValue Value, long Size)> Anchors { get; } = new Dictionary<string, (InputValue, long)>(StringComparer.Ordinal);
             public long Expanded;
         }
@@ -82,6 +94,8 @@ namespace FairnessGovernor.Input
         {
             var ev = parser.Current!;
             int line = (int)ev.Start.Line, col = (int)ev.Start.Column;
+            state.Line = line;
+            state.Column = col;
             if (parser.TryConsume<AnchorAlias>(out var alias))
             {
                 if (!state.Anchors.TryGetValue(alias.Value.Value, out var target))
@@ -89,7 +103,7 @@ namespace FairnessGovernor.Input
                 state.Expanded += target.Size;
                 if (state.Expanded > state.Limits.MaxAliasExpansion)
                     throw new FairnessInputException("AliasExpansionLimit", state.Source, null, null,
-                        "YAML aliases expand to more than " + state.Limits.MaxAliasExpansion + " nodes (raise the limit with InputLimits.MaxAliasExpansion).", line, col);
+                        "YAML aliases expand to more than " + state.Limits.MaxAliasExpansion + " nodes (raise the limit with -MaxAliasExpansion / InputLimits.MaxAliasExpansion).", line, col);
                 size = target.Size;
                 return target.Value;
             }
