@@ -134,6 +134,8 @@ namespace FairnessGovernor.Input
             {
                 var inner = root.Get("policy");
                 if (inner != null && inner.Kind == InputValueKind.Object) root = inner;
+                else if (inner != null && inner.Kind != InputValueKind.Null)
+                    throw new FairnessInputException("InvalidDocumentShape", source.Name, null, "policy", "expected a policy object under 'policy', got " + inner.Describe() + ".", inner.Line, inner.Column);
             }
             if (root.Kind != InputValueKind.Object)
                 throw new FairnessInputException("InvalidDocumentShape", source.Name, null, null, "expected a policy object, got " + root.Describe() + ".", root.Line, root.Column);

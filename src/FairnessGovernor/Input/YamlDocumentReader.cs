@@ -55,6 +55,8 @@ namespace FairnessGovernor.Input
                 var msg = ex.Message;
                 int cut = msg.IndexOf("): ", StringComparison.Ordinal);
                 if (msg.StartsWith("(", StringComparison.Ordinal) && cut > 0) msg = msg.Substring(cut + 3);
+                if (TabIndent(text, (int)ex.Start.Line, out int tl, out int tc))
+                    throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: a tab indents this line; YAML indentation must use spaces (" + msg.TrimEnd('.') + ").", tl, tc, ex);
                 throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: " + msg, (int)ex.Start.Line, (int)ex.Start.Column, ex);
             }
             catch (Exception ex) when (FromYamlParser(ex))
@@ -63,6 +65,43 @@ namespace FairnessGovernor.Input
                 // instead of a YamlException (found by InputFuzzTests): it is still a syntax error of the file.
                 throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: the parser stopped at malformed input after this position (" + ex.Message.TrimEnd('.') + ").", state.Line, state.Column, ex);
             }
+        }
+
+        /// <summary>
+        /// The first line at or after <paramref name="fromLine"/> (or the line after it, where YamlDotNet
+        /// reports the key before a tab-indented line) whose indentation holds a tab: the usual cause.
+        /// </summary>
+        private static bool TabIndent(string text, int fromLine, out int line, out int column)
+        {
+            line = 1;
+            column = 0;
+            int i = 0;
+            while (i < text.Length)
+            {
+                int col = 1;
+                int j = i;
+                while (j < text.Length && (text[j] == ' ' || text[j] == '\t'))
+                {
+                    if (text[j] == '\t' && line >= fromLine && line <= fromLine + 1)
+                    {
+                        int k = j;
+                        while (k < text.Length && (text[k] == ' ' || text[k] == '\t')) k++;
+                        if (k < text.Length && text[k] != '\n' && text[k] != '\r' && text[k] != '#')
+                        {
+                            column = col;
+                            return true;
+                        }
+                    }
+                    j++;
+                    col++;
+                }
+                if (line > fromLine + 1) return false;
+                int nl = text.IndexOf('\n', i);
+                if (nl < 0) return false;
+                i = nl + 1;
+                line++;
+            }
+            return false;
         }
 
         /// <summary>True for an exception other than ours thrown by YamlDotNet's own code.</summary>
