@@ -131,7 +131,12 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (Task == null) return;
+            if (Task == null)
+            {
+                // A $null piped in is an item like any other: the engine reports it (NullItem) rather than it vanishing.
+                if (MyInvocation.ExpectingInput) _pipelineTasks.Add(null);
+                return;
+            }
             if (TaskPath != null || LiteralTaskPath != null)
                 Stop("ConflictingTaskInput", "Give tasks either as a file (-TaskPath or -LiteralTaskPath) or as objects (-Task or the pipeline), not both.", ErrorCategory.InvalidArgument);
             foreach (var t in Task) _pipelineTasks.Add(t);
