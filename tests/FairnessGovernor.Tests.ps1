@@ -137,6 +137,41 @@ Describe 'Evidence' {
     }
 }
 
+Describe 'Bad input' {
+    It 'names the file, item and field of a bad value' {
+        $bad = Join-Path $TestDrive 'agents.yaml'
+        Set-Content -LiteralPath $bad -Value "- id: a`n  weight: heavy" -Encoding utf8
+        $err = { Invoke-FairAllocation -TaskPath $sample.TaskPath -LiteralAgentPath $bad } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be "InvalidWeight,$invokeId"
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
+        $err.ErrorDetails.Message | Should -BeLike "$bad`:2:*agents``[0``] (id 'a'), field 'weight'*"
+    }
+
+    It 'takes raised or lowered limits' {
+        $err = { Invoke-FairAllocation @sample -MaxInputBytes 10 } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be "InputTooLarge,$invokeId"
+        $err.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        { Invoke-FairAllocation @sample -MaxDepth 1001 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        (Invoke-FairAllocation @sample -MaxDepth 1000 -MaxAliasExpansion 0).Count | Should -Be 6
+    }
+
+    It 'refuses a device instead of reading it' -Skip:($IsWindows) {
+        $zero = Join-Path $TestDrive 'zero.json'
+        New-Item -ItemType SymbolicLink -Path $zero -Target '/dev/zero' | Out-Null
+        $err = { Import-FairTask -LiteralPath $zero } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InputNotAFile,*'
+    }
+
+    It 'leaves an existing -OutFile as it was when the run fails' {
+        $out = Join-Path $TestDrive 'keep.json'
+        Invoke-FairAllocation @sample -OutFile $out
+        $before = Get-FileHash -LiteralPath $out
+        { @{ id = 't' }, $null | Invoke-FairAllocation -AgentPath $sample.AgentPath -OutFile $out } | Should -Throw -ErrorId "NullItem,$invokeId"
+        (Get-FileHash -LiteralPath $out).Hash | Should -Be $before.Hash
+        Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Module' {
     It 'has a valid manifest' {
         $m = Test-ModuleManifest (Join-Path $root 'output' 'FairnessGovernor' 'FairnessGovernor.psd1')

@@ -7,19 +7,19 @@ namespace FairnessGovernor.PowerShell
     /// <summary>Reads tasks, agents and policies from resolved paths or objects through the engine's loaders.</summary>
     internal static class EngineInput
     {
-        public static IReadOnlyList<FairTask> Tasks(string? path, IReadOnlyList<object?>? objects, string parameterName) =>
-            path != null ? TaskLoader.FromFile(path) : ObjectItems.Tasks(objects ?? new object?[0], ObjectInput.Source(parameterName), ObjectInput.ToItem);
+        public static IReadOnlyList<FairTask> Tasks(string? path, IReadOnlyList<object?>? objects, string parameterName, InputLimits? limits = null) =>
+            path != null ? TaskLoader.FromFile(path, limits) : ObjectItems.Tasks(objects ?? new object?[0], ObjectInput.Source(parameterName), ObjectInput.ToItem, limits);
 
-        public static IReadOnlyList<FairAgent> Agents(string? path, IReadOnlyList<object?>? objects, string parameterName) =>
-            path != null ? AgentLoader.FromFile(path) : ObjectItems.Agents(objects ?? new object?[0], ObjectInput.Source(parameterName), ObjectInput.ToItem);
+        public static IReadOnlyList<FairAgent> Agents(string? path, IReadOnlyList<object?>? objects, string parameterName, InputLimits? limits = null) =>
+            path != null ? AgentLoader.FromFile(path, limits) : ObjectItems.Agents(objects ?? new object?[0], ObjectInput.Source(parameterName), ObjectInput.ToItem, limits);
 
-        public static FairnessPolicy Policy(string? path, object? value, string parameterName)
+        public static FairnessPolicy Policy(string? path, object? value, string parameterName, InputLimits? limits = null)
         {
-            if (path != null) return PolicyLoader.FromFile(path);
+            if (path != null) return PolicyLoader.FromFile(path, limits);
             if (value == null) return FairnessPolicy.Default;
             var baseObject = value is System.Management.Automation.PSObject p ? p.BaseObject : value;
             if (baseObject is FairnessPolicy policy) return policy;
-            return PolicyLoader.FromDocument(ObjectInput.ToItem(value), ObjectInput.Source(parameterName));
+            return PolicyLoader.FromDocument(ObjectInput.ToItem(value), ObjectInput.Source(parameterName), limits);
         }
 
         /// <summary>The agents minus those named in <paramref name="exclude"/>; an id that names no agent is an error.</summary>

@@ -101,6 +101,7 @@ namespace FairnessGovernor.PowerShell
                 case "InputFileNotFound": return ErrorCategory.ObjectNotFound;
                 case "InputFileUnreadable": return ErrorCategory.ReadError;
                 case "InputPathIsDirectory":
+                case "InputNotAFile":
                 case "UnsupportedInputFormat": return ErrorCategory.InvalidArgument;
                 case "InputTooLarge":
                 case "InputTooDeep":

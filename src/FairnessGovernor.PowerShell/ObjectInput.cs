@@ -16,13 +16,27 @@ namespace FairnessGovernor.PowerShell
     {
         private const int MaxDepth = 32;
 
+        // Host objects may share or contain themselves ($h.a = $h; $h.b = $h): a container already being
+        // converted on the current path is a cycle, and each item converts at most this many nodes, so
+        // conversion always ends. What is cut off becomes a marker string, which the engine then refuses
+        // if the field matters (and ignores under unknown keys).
+        private const int MaxNodes = 1_000_000;
+
+        [ThreadStatic] private static HashSet<object>? _path;
+        [ThreadStatic] private static int _nodes;
+
         /// <summary>The source description for objects given to <paramref name="parameterName"/>.</summary>
         public static InputSource Source(string parameterName) => new InputSource("-" + parameterName + " objects", false, true);
 
-        public static InputValue ToValue(object? value) => ToValue(value, 0);
+        public static InputValue ToValue(object? value)
+        {
+            _nodes = 0;
+            return ToValue(value, 0);
+        }
 
         private static InputValue ToValue(object? value, int depth)
         {
+            if (++_nodes > MaxNodes) return InputValue.String("(too many nested values)");
             if (value is PSObject pso)
             {
                 if (pso.BaseObject is PSCustomObject) return FromProperties(pso, depth);
@@ -51,6 +65,20 @@ namespace FairnessGovernor.PowerShell
         private static InputValue FromDictionary(IDictionary dict, int depth)
         {
             if (depth >= MaxDepth) return InputValue.String("(nested too deep)");
+            var path = _path ??= new HashSet<object>(ReferenceComparer.Instance);
+            if (!path.Add(dict)) return InputValue.String("(refers to itself)");
+            try
+            {
+                return FromDictionaryCore(dict, depth);
+            }
+            finally
+            {
+                path.Remove(dict);
+            }
+        }
+
+        private static InputValue FromDictionaryCore(IDictionary dict, int depth)
+        {
             var props = new List<KeyValuePair<string, InputValue>>();
             foreach (DictionaryEntry entry in dict)
                 props.Add(new KeyValuePair<string, InputValue>(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", ToValue(entry.Value, depth + 1)));
@@ -60,6 +88,20 @@ namespace FairnessGovernor.PowerShell
         private static InputValue FromSequence(IEnumerable seq, int depth)
         {
             if (depth >= MaxDepth) return InputValue.String("(nested too deep)");
+            var path = _path ??= new HashSet<object>(ReferenceComparer.Instance);
+            if (!path.Add(seq)) return InputValue.String("(refers to itself)");
+            try
+            {
+                return FromSequenceCore(seq, depth);
+            }
+            finally
+            {
+                path.Remove(seq);
+            }
+        }
+
+        private static InputValue FromSequenceCore(IEnumerable seq, int depth)
+        {
             var items = new List<InputValue>();
             foreach (var item in seq) items.Add(ToValue(item, depth + 1));
             return InputValue.Array(items);
@@ -68,6 +110,22 @@ namespace FairnessGovernor.PowerShell
         private static InputValue FromProperties(PSObject pso, int depth)
         {
             if (depth >= MaxDepth) return InputValue.String("(nested too deep)");
+            var path = _path ??= new HashSet<object>(ReferenceComparer.Instance);
+            // Every PSCustomObject shares one BaseObject, so its identity is the PSObject itself.
+            object identity = pso.BaseObject is PSCustomObject ? pso : pso.BaseObject;
+            if (!path.Add(identity)) return InputValue.String("(refers to itself)");
+            try
+            {
+                return FromPropertiesCore(pso, depth);
+            }
+            finally
+            {
+                path.Remove(identity);
+            }
+        }
+
+        private static InputValue FromPropertiesCore(PSObject pso, int depth)
+        {
             var props = new List<KeyValuePair<string, InputValue>>();
             foreach (var p in pso.Properties)
             {
@@ -89,7 +147,17 @@ namespace FairnessGovernor.PowerShell
             var v = value is PSObject p ? p.BaseObject : value;
             if (v == null || v is string || v is IDictionary || v is PSCustomObject || v is ValueType || v is IEnumerable)
                 return ToValue(value);
+            _nodes = 0;
             return FromProperties(value as PSObject ?? PSObject.AsPSObject(value), 0);
+        }
+
+        private sealed class ReferenceComparer : IEqualityComparer<object>
+        {
+            public static readonly ReferenceComparer Instance = new ReferenceComparer();
+
+            public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

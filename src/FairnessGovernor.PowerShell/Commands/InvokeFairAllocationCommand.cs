@@ -113,6 +113,24 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateRange(0, 3600)]
         public double LockTimeoutSeconds { get; set; } = 10;
 
+        /// <summary>The largest input file read, in bytes (default 536870912, 512 MiB). Larger files are refused with InputTooLarge.</summary>
+        [Parameter]
+        [ValidateRange(1L, long.MaxValue)]
+        public long? MaxInputBytes { get; set; }
+
+        /// <summary>The deepest nesting of arrays and objects accepted in input files (default 64, at most 1000). Deeper input is refused with InputTooDeep.</summary>
+        [Parameter]
+        [ValidateRange(1, InputLimits.MaxDepthCeiling)]
+        public int? MaxDepth { get; set; }
+
+        /// <summary>The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? MaxAliasExpansion { get; set; }
+
+        /// <summary>The input limits from -MaxInputBytes, -MaxDepth and -MaxAliasExpansion (defaults for those not given).</summary>
+        private InputLimits Limits => InputLimits.With(MaxInputBytes, MaxDepth, MaxAliasExpansion);
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
@@ -252,7 +270,12 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (Task == null) return;
+            if (Task == null)
+            {
+                // A $null piped in is an item like any other: the engine reports it (NullItem) rather than it vanishing.
+                if (MyInvocation.ExpectingInput) _pipelineTasks.Add(null);
+                return;
+            }
             if (TaskPath != null || LiteralTaskPath != null)
                 Stop("ConflictingTaskInput", "Give tasks either as a file (-TaskPath or -LiteralTaskPath) or as objects (-Task or the pipeline), not both.", ErrorCategory.InvalidArgument);
             if (_streamRun != null)
@@ -281,9 +304,10 @@ namespace FairnessGovernor.PowerShell.Commands
             AllocationResult result;
             try
             {
-                var tasks = EngineInput.Tasks(taskFile, _pipelineTasks, "Task");
-                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent"), ExcludeAgent, agentFile ?? "-Agent objects");
-                var policy = EngineInput.Policy(policyFile, Policy, "Policy");
+                var limits = Limits;
+                var tasks = EngineInput.Tasks(taskFile, _pipelineTasks, "Task", limits);
+                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent", limits), ExcludeAgent, agentFile ?? "-Agent objects");
+                var policy = EngineInput.Policy(policyFile, Policy, "Policy", limits);
                 WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "' (" + policy.Strategy + ").");
                 var options = new AllocationOptions { Explain = Explain };
                 if (statePath != null) result = AllocateWithStateFile(statePath, tasks, agents, policy, options);

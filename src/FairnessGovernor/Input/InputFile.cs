@@ -10,7 +10,7 @@ namespace FairnessGovernor.Input
         public static bool IsSupported(string path) => FormatOf(path) != null;
 
         /// <summary>Reads and parses <paramref name="path"/>.</summary>
-        /// <exception cref="FairnessInputException">InputFileNotFound, InputPathIsDirectory, InputFileUnreadable, InputTooLarge, UnsupportedInputFormat and every parse error.</exception>
+        /// <exception cref="FairnessInputException">InputFileNotFound, InputPathIsDirectory, InputNotAFile, InputFileUnreadable, InputTooLarge, UnsupportedInputFormat and every parse error.</exception>
         public static InputValue Read(string path, InputLimits? limits = null)
         {
             limits ??= InputLimits.Default;
@@ -28,6 +28,9 @@ namespace FairnessGovernor.Input
                 throw new FairnessInputException("InputPathIsDirectory", path, null, null, "the path is a directory; expected a file.");
             if (!File.Exists(path))
                 throw new FairnessInputException("InputFileNotFound", path, null, null, "no such file.");
+            var special = FileKind.SpecialKind(path);
+            if (special != null)
+                throw new FairnessInputException("InputNotAFile", path, null, null, "the path is " + special + ", not a regular file; expected a JSON or YAML file.");
             try
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

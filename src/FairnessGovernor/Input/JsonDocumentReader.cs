@@ -55,6 +55,8 @@ namespace FairnessGovernor.Input
         private static InputValue ReadValue(ref Utf8JsonReader reader, PositionTracker positions, string source, InputLimits limits, int depth)
         {
             positions.Locate(reader.TokenStartIndex, out int line, out int col);
+            if (!StackGuard.HasRoom())
+                throw new FairnessInputException("InputTooDeep", source, null, null, "nesting too deep for the stack of this thread (" + depth + " levels); lower -MaxDepth or run on a thread with a larger stack.", line, col);
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:

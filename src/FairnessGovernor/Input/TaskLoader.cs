@@ -134,6 +134,8 @@ namespace FairnessGovernor.Input
             {
                 var inner = root.Get("policy");
                 if (inner != null && inner.Kind == InputValueKind.Object) root = inner;
+                else if (inner != null && inner.Kind != InputValueKind.Null)
+                    throw new FairnessInputException("InvalidDocumentShape", source.Name, null, "policy", "expected a policy object under 'policy', got " + inner.Describe() + ".", inner.Line, inner.Column);
             }
             if (root.Kind != InputValueKind.Object)
                 throw new FairnessInputException("InvalidDocumentShape", source.Name, null, null, "expected a policy object, got " + root.Describe() + ".", root.Line, root.Column);
@@ -159,8 +161,12 @@ namespace FairnessGovernor.Input
                 if (qv.Kind != InputValueKind.Object)
                     throw r.Error("InvalidGroupQuotas", "group_quotas", "expected an object of group names to whole numbers from 0 to 2147483647, got " + qv.Describe() + ".", qv);
                 quotas = new List<KeyValuePair<string, int>>();
+                var groups = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var kv in qv.Properties!)
                 {
+                    // Files cannot repeat a key (DuplicateKey), but host dictionaries can once keys become text (1 and "1").
+                    if (!groups.Add(kv.Key))
+                        throw r.Error("InvalidGroupQuotas", "group_quotas", "group '" + kv.Key + "' is given twice; each group may have one quota.", kv.Value);
                     var qr = new ItemReader(qv, source, "policy");
                     long? limit;
                     try { limit = qr.ReadWhole(kv.Key, 0, int.MaxValue); }

@@ -55,9 +55,58 @@ namespace FairnessGovernor.Input
                 var msg = ex.Message;
                 int cut = msg.IndexOf("): ", StringComparison.Ordinal);
                 if (msg.StartsWith("(", StringComparison.Ordinal) && cut > 0) msg = msg.Substring(cut + 3);
+                if (TabIndent(text, (int)ex.Start.Line, out int tl, out int tc))
+                    throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: a tab indents this line; YAML indentation must use spaces (" + msg.TrimEnd('.') + ").", tl, tc, ex);
                 throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: " + msg, (int)ex.Start.Line, (int)ex.Start.Column, ex);
             }
+            catch (Exception ex) when (FromYamlParser(ex))
+            {
+                // YamlDotNet's scanner throws InvalidOperationException (and the like) on some malformed input
+                // instead of a YamlException (found by InputFuzzTests): it is still a syntax error of the file.
+                throw new FairnessInputException("InvalidYaml", sourceName, null, null, "not valid YAML: the parser stopped at malformed input after this position (" + ex.Message.TrimEnd('.') + ").", state.Line, state.Column, ex);
+            }
         }
+
+        /// <summary>
+        /// The first line at or after <paramref name="fromLine"/> (or the line after it, where YamlDotNet
+        /// reports the key before a tab-indented line) whose indentation holds a tab: the usual cause.
+        /// </summary>
+        private static bool TabIndent(string text, int fromLine, out int line, out int column)
+        {
+            line = 1;
+            column = 0;
+            int i = 0;
+            while (i < text.Length)
+            {
+                int col = 1;
+                int j = i;
+                while (j < text.Length && (text[j] == ' ' || text[j] == '\t'))
+                {
+                    if (text[j] == '\t' && line >= fromLine && line <= fromLine + 1)
+                    {
+                        int k = j;
+                        while (k < text.Length && (text[k] == ' ' || text[k] == '\t')) k++;
+                        if (k < text.Length && text[k] != '\n' && text[k] != '\r' && text[k] != '#')
+                        {
+                            column = col;
+                            return true;
+                        }
+                    }
+                    j++;
+                    col++;
+                }
+                if (line > fromLine + 1) return false;
+                int nl = text.IndexOf('\n', i);
+                if (nl < 0) return false;
+                i = nl + 1;
+                line++;
+            }
+            return false;
+        }
+
+        /// <summary>True for an exception other than ours thrown by YamlDotNet's own code.</summary>
+        private static bool FromYamlParser(Exception ex) =>
+            !(ex is FairnessInputException) && ex.TargetSite?.DeclaringType?.Assembly == typeof(Parser).Assembly;
 
         private sealed class State
         {
@@ -69,6 +118,8 @@ namespace FairnessGovernor.Input
 
             public string Source { get; }
             public InputLimits Limits { get; }
+            /// <summary>Where the last node read started: the position reported when the parser itself fails.</summary>
+            public int Line, Column;
             public Dictionary<string, (InputValue Value, long Size)> Anchors { get; } = new Dictionary<string, (InputValue, long)>(StringComparer.Ordinal);
             public long Expanded;
         }
@@ -82,6 +133,10 @@ namespace FairnessGovernor.Input
         {
             var ev = parser.Current!;
             int line = (int)ev.Start.Line, col = (int)ev.Start.Column;
+            if (!StackGuard.HasRoom())
+                throw new FairnessInputException("InputTooDeep", state.Source, null, null, "nesting too deep for the stack of this thread (" + depth + " levels); lower -MaxDepth or run on a thread with a larger stack.", line, col);
+            state.Line = line;
+            state.Column = col;
             if (parser.TryConsume<AnchorAlias>(out var alias))
             {
                 if (!state.Anchors.TryGetValue(alias.Value.Value, out var target))
@@ -89,7 +144,7 @@ namespace FairnessGovernor.Input
                 state.Expanded += target.Size;
                 if (state.Expanded > state.Limits.MaxAliasExpansion)
                     throw new FairnessInputException("AliasExpansionLimit", state.Source, null, null,
-                        "YAML aliases expand to more than " + state.Limits.MaxAliasExpansion + " nodes (raise the limit with InputLimits.MaxAliasExpansion).", line, col);
+                        "YAML aliases expand to more than " + state.Limits.MaxAliasExpansion + " nodes (raise the limit with -MaxAliasExpansion / InputLimits.MaxAliasExpansion).", line, col);
                 size = target.Size;
                 return target.Value;
             }
