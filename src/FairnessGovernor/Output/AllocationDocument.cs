@@ -16,6 +16,17 @@ namespace FairnessGovernor.Output
     {
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+        /// <summary>
+        /// Writes the document for <paramref name="result"/> with its metrics. The document holds only the prototype's
+        /// metrics (counts, max, min, skew, label, unassigned), so the waits are not computed: same bytes, less work.
+        /// </summary>
+        public static void Write(Stream stream, AllocationResult result)
+        {
+            var counts = new int[result.Agents.Count];
+            for (int i = 0; i < counts.Length; i++) counts[i] = result.AgentTaskCounts[i];
+            Write(stream, result, AllocationMetrics.FromCounts(result.Agents, counts, result.UnassignedCount, result.Policy));
+        }
+
         /// <summary>Writes the document for <paramref name="result"/> to <paramref name="stream"/>.</summary>
         public static void Write(Stream stream, AllocationResult result, AllocationMetrics metrics)
         {
