@@ -65,17 +65,28 @@ namespace FairnessGovernor.Input
 
         private abstract class ItemSink
         {
-            private readonly HashSet<string> _ids = new HashSet<string>(StringComparer.Ordinal);
+            private Dictionary<string, bool> _ids = new Dictionary<string, bool>(StringComparer.Ordinal);
             protected readonly int MaxId;
 
             protected ItemSink(int maxId) { MaxId = maxId; }
+
+            /// <summary>Sizes the id set and the item array for about <paramref name="expected"/> items (no rehashing, no list copies).</summary>
+            public virtual void Expect(int expected)
+            {
+                var ids = new Dictionary<string, bool>(Math.Max(expected, _ids.Count), StringComparer.Ordinal);
+                foreach (var id in _ids.Keys) ids.Add(id, true);
+                _ids = ids;
+            }
+
+            public abstract int Count { get; }
 
             /// <summary>Reads one item; the reader is at its StartObject. False: the chunk ended first (nothing was added).</summary>
             public abstract bool TryItem(ref Utf8JsonReader r);
 
             protected void AddId(string id)
             {
-                if (!_ids.Add(id)) throw GiveUp.Instance; // DuplicateId: the general path reports it
+                if (_ids.ContainsKey(id)) throw GiveUp.Instance; // DuplicateId: the general path reports it
+                _ids.Add(id, true);
             }
 
             protected string Id(ref Utf8JsonReader r)
@@ -89,11 +100,24 @@ namespace FairnessGovernor.Input
 
         private sealed class TaskSink : ItemSink
         {
-            private readonly List<FairTask> _tasks = new List<FairTask>();
+            private FairTask[] _tasks = new FairTask[16];
+            private int _count;
+
+            public override void Expect(int expected)
+            {
+                base.Expect(expected);
+                if (expected > _tasks.Length) Array.Resize(ref _tasks, expected);
+            }
 
             public TaskSink(int maxId) : base(maxId) { }
 
-            public IReadOnlyList<FairTask> Result() => _tasks.ToArray();
+            public override int Count => _count;
+
+            public IReadOnlyList<FairTask> Result()
+            {
+                if (_tasks.Length != _count) Array.Resize(ref _tasks, _count);
+                return _tasks;
+            }
 
             public override bool TryItem(ref Utf8JsonReader r)
             {
@@ -147,18 +171,32 @@ namespace FairnessGovernor.Input
                 }
                 if (id == null) throw GiveUp.Instance; // MissingId
                 AddId(id);
-                _tasks.Add(new FairTask(id, priority, group, duration, arrival));
+                if (_count == _tasks.Length) Array.Resize(ref _tasks, _tasks.Length * 2);
+                _tasks[_count++] = new FairTask(id, priority, group, duration, arrival);
                 return true;
             }
         }
 
         private sealed class AgentSink : ItemSink
         {
-            private readonly List<FairAgent> _agents = new List<FairAgent>();
+            private FairAgent[] _agents = new FairAgent[16];
+            private int _count;
+
+            public override void Expect(int expected)
+            {
+                base.Expect(expected);
+                if (expected > _agents.Length) Array.Resize(ref _agents, expected);
+            }
 
             public AgentSink(int maxId) : base(maxId) { }
 
-            public IReadOnlyList<FairAgent> Result() => _agents.ToArray();
+            public override int Count => _count;
+
+            public IReadOnlyList<FairAgent> Result()
+            {
+                if (_agents.Length != _count) Array.Resize(ref _agents, _count);
+                return _agents;
+            }
 
             public override bool TryItem(ref Utf8JsonReader r)
             {
@@ -192,7 +230,8 @@ namespace FairnessGovernor.Input
                 }
                 if (id == null) throw GiveUp.Instance;
                 AddId(id);
-                _agents.Add(new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null, maxShare));
+                if (_count == _agents.Length) Array.Resize(ref _agents, _agents.Length * 2);
+                _agents[_count++] = new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null, maxShare);
                 return true;
             }
         }
@@ -290,6 +329,8 @@ namespace FairnessGovernor.Input
                 bool final = filled < buffer.Length;
                 var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = limits.MaxDepth + 1 });
                 var walk = new Walk();
+                long fileLength = stream.Length;
+                bool sized = final;
                 while (true)
                 {
                     var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, start, filled - start), final, state);
@@ -297,6 +338,13 @@ namespace FairnessGovernor.Input
                     if (!more) return walk.Phase == PhaseDone;
                     if (final) return false;
                     int consumed = start + (int)reader.BytesConsumed;
+                    if (!sized && sink.Count > 0)
+                    {
+                        // Size the containers from the first chunk's bytes per item (+5%), once.
+                        sized = true;
+                        double perItem = consumed / (double)sink.Count;
+                        sink.Expect((int)Math.Min(int.MaxValue / 2, fileLength / perItem * 1.05 + 16));
+                    }
                     state = reader.CurrentState;
                     int rest = filled - consumed;
                     if (rest >= buffer.Length / 2)
