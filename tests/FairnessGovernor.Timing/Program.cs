@@ -84,7 +84,7 @@ namespace FairnessGovernor.Timing
             Console.WriteLine($"| Invoke-FairAllocation \\| Get-FairnessMetrics | {pipeM:F3} | {pyM / pipeM:F1}x faster |");
             Console.WriteLine($"| engine: load tasks+agents+policy | {Median(load):F3} | |");
             Console.WriteLine($"| engine: allocate | {Median(alloc):F3} | |");
-            Console.WriteLine($"| engine: metrics + write document | {Median(write):F3} | |");
+            Console.WriteLine($"| engine: write document (prototype metrics) | {Median(write):F3} | |");
             Console.WriteLine($"| peak working set, engine file to file (separate process) | {mem / 1e6:F0} MB | {mem / (double)taskBytes:F2}x the task file |");
             return same ? 0 : 1;
         }
@@ -108,7 +108,7 @@ namespace FairnessGovernor.Timing
             alloc.Add(sw.Elapsed.TotalSeconds);
             sw.Restart();
             using (var fs = new FileStream(outFile, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                AllocationDocument.Write(fs, result, AllocationMetrics.Of(result));
+                AllocationDocument.Write(fs, result);
             write.Add(sw.Elapsed.TotalSeconds);
         }
 
@@ -133,7 +133,7 @@ namespace FairnessGovernor.Timing
             var p = PolicyLoader.FromFile(parts[2]);
             var result = Allocator.Allocate(t, a, p);
             using (var fs = new FileStream(parts[3], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                AllocationDocument.Write(fs, result, AllocationMetrics.Of(result));
+                AllocationDocument.Write(fs, result);
             GC.KeepAlive(result);
             using var self = Process.GetCurrentProcess();
             self.Refresh();
