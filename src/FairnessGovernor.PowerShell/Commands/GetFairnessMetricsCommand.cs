@@ -124,29 +124,46 @@ namespace FairnessGovernor.PowerShell.Commands
         {
             private readonly AllocationResult? _run;
             private readonly bool[]? _seen;
+            private readonly DecisionTally? _tally;
+            private int[] _received = new int[0]; // module decisions: sequences in arrival order, tallied only if needed
+            private int _receivedCount;
             private int _distinct;
 
             public MetricsGroup(AllocationResult run)
             {
                 _run = run;
                 _seen = new bool[run.Count];
-                Tally = new DecisionTally(run.Agents, run.Policy);
             }
 
-            public MetricsGroup(DecisionTally tally) => Tally = tally;
+            public MetricsGroup(DecisionTally tally) => _tally = tally;
 
-            public DecisionTally Tally { get; }
+            /// <summary>The tally of objects read back from files (not used for module decisions).</summary>
+            public DecisionTally Tally => _tally!;
 
             public void Add(AllocationDecision d)
             {
-                if (!_seen![d.Sequence - 1]) { _seen[d.Sequence - 1] = true; _distinct++; }
-                TaskPriorityNames.TryParse(d.Priority, out var level);
-                Tally.Add(d.AgentId, "pipeline input", "decision " + d.Sequence, level, d.Wait);
+                // Per object: a flag and an int. The decision's fields come from the run's arrays when tallied.
+                int k = d.Sequence - 1;
+                if (!_seen![k]) { _seen[k] = true; _distinct++; }
+                if (_receivedCount == _received.Length) System.Array.Resize(ref _received, Math.Max(1024, _received.Length * 2));
+                _received[_receivedCount++] = k;
             }
 
             /// <summary>The whole run's metrics when every decision came through once; otherwise those of what came.</summary>
-            public AllocationMetrics ToMetrics() =>
-                _run != null && _distinct == _run.Count && Tally.Count == _run.Count ? AllocationMetrics.Of(_run) : Tally.ToMetrics();
+            public AllocationMetrics ToMetrics()
+            {
+                if (_run == null) return _tally!.ToMetrics();
+                if (_distinct == _run.Count && _receivedCount == _run.Count) return AllocationMetrics.Of(_run);
+                // A subset (or repeats): tally what came, in the order it came.
+                var tally = new DecisionTally(_run.Agents, _run.Policy);
+                for (int i = 0; i < _receivedCount; i++)
+                {
+                    var d = _run.GetDecision(_received[i]);
+                    TaskPriorityNames.TryParse(d.Priority, out var level);
+                    tally.Add(d.AgentId, "pipeline input", "decision " + d.Sequence, level, d.Wait);
+                }
+                return tally.ToMetrics();
+            }
         }
     }
 }

@@ -356,8 +356,7 @@ namespace FairnessGovernor.PowerShell.Commands
             if (!ShouldProcess(path, "Write allocation document (" + result.Count + " decisions)")) return;
             try
             {
-                var metrics = AllocationMetrics.Of(result);
-                WriteFileAtomically(path, stream => AllocationDocument.Write(stream, result, metrics));
+                WriteFileAtomically(path, stream => AllocationDocument.Write(stream, result));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -11,6 +11,7 @@ namespace FairnessGovernor.Input
         public static IReadOnlyList<FairTask> FromFile(string path, InputLimits? limits = null)
         {
             limits ??= InputLimits.Default;
+            if (JsonItemStream.Applies(path) && JsonItemStream.TryTasks(path, limits) is IReadOnlyList<FairTask> fast) return fast;
             return FromDocument(InputFile.Read(path, limits), new InputSource(path, true, false), limits);
         }
 
@@ -75,6 +76,7 @@ namespace FairnessGovernor.Input
         public static IReadOnlyList<FairAgent> FromFile(string path, InputLimits? limits = null)
         {
             limits ??= InputLimits.Default;
+            if (JsonItemStream.Applies(path) && JsonItemStream.TryAgents(path, limits) is IReadOnlyList<FairAgent> fast) return fast;
             var source = new InputSource(path, true, false);
             return FromDocument(InputFile.Read(path, limits), source, limits);
         }

@@ -16,26 +16,49 @@ namespace FairnessGovernor.Output
     {
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+        /// <summary>
+        /// Writes the document for <paramref name="result"/> with its metrics. The document holds only the prototype's
+        /// metrics (counts, max, min, skew, label, unassigned), so the waits are not computed: same bytes, less work.
+        /// </summary>
+        public static void Write(Stream stream, AllocationResult result)
+        {
+            var counts = new int[result.Agents.Count];
+            for (int i = 0; i < counts.Length; i++) counts[i] = result.AgentTaskCounts[i];
+            Write(stream, result, AllocationMetrics.FromCounts(result.Agents, counts, result.UnassignedCount, result.Policy));
+        }
+
         /// <summary>Writes the document for <paramref name="result"/> to <paramref name="stream"/>.</summary>
         public static void Write(Stream stream, AllocationResult result, AllocationMetrics metrics)
         {
+            // Utf8JsonWriter over a Stream buffers everything until Flush: flush every 64 KiB so a million-decision
+            // document streams out instead of growing (and copying) one buffer of the whole document.
             using (var w = new Utf8JsonWriter(stream, Options))
             {
+                var agentIds = new JsonEncodedText?[result.Agents.Count]; // each agent id escaped once
+                var tasks = result.Tasks;
                 w.WriteStartObject();
-                w.WriteStartArray("allocation");
+                w.WriteStartArray(AllocationKey);
                 for (int k = 0; k < result.Count; k++)
                 {
                     int a = result.AgentIndexAt(k);
                     if (a < 0) continue;
                     w.WriteStartObject();
-                    w.WriteString("task_id", result.Tasks[result.TaskIndexAt(k)].Id);
-                    w.WriteString("agent_id", result.Agents[a].Id);
+                    w.WriteString(TaskIdKey, tasks[result.TaskIndexAt(k)].Id);
+                    w.WriteString(AgentIdKey, agentIds[a] ??= JsonEncodedText.Encode(result.Agents[a].Id, Options.Encoder));
                     w.WriteEndObject();
+                    if (w.BytesPending > FlushBytes) w.Flush();
                 }
                 w.WriteEndArray();
-                w.WriteStartArray("unassigned");
-                for (int k = 0; k < result.Count; k++)
-                    if (result.AgentIndexAt(k) < 0) w.WriteStringValue(result.Tasks[result.TaskIndexAt(k)].Id);
+                w.WriteStartArray(UnassignedKey);
+                if (result.UnassignedCount > 0)
+                {
+                    for (int k = 0; k < result.Count; k++)
+                    {
+                        if (result.AgentIndexAt(k) >= 0) continue;
+                        w.WriteStringValue(tasks[result.TaskIndexAt(k)].Id);
+                        if (w.BytesPending > FlushBytes) w.Flush();
+                    }
+                }
                 w.WriteEndArray();
                 w.WritePropertyName("metrics");
                 WriteMetrics(w, metrics);
@@ -43,6 +66,12 @@ namespace FairnessGovernor.Output
             }
             stream.WriteByte((byte)'\n');
         }
+
+        private const int FlushBytes = 1 << 16;
+        private static readonly JsonEncodedText AllocationKey = JsonEncodedText.Encode("allocation");
+        private static readonly JsonEncodedText UnassignedKey = JsonEncodedText.Encode("unassigned");
+        private static readonly JsonEncodedText TaskIdKey = JsonEncodedText.Encode("task_id");
+        private static readonly JsonEncodedText AgentIdKey = JsonEncodedText.Encode("agent_id");
 
         /// <summary>Writes the metrics object with the prototype's snake_case keys.</summary>
         public static void WriteMetrics(Utf8JsonWriter w, AllocationMetrics m)

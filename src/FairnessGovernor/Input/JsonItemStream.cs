@@ -1,0 +1,440 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using FairnessGovernor.Model;
+
+namespace FairnessGovernor.Input
+{
+    /// <summary>
+    /// The fast path for JSON task and agent files: streams the file through <see cref="Utf8JsonReader"/> in
+    /// pooled chunks and builds the model straight from the tokens, with no <see cref="InputValue"/> tree and
+    /// without holding the whole file in memory.
+    /// <para>
+    /// It accepts only what it can prove the general path (<see cref="InputFile"/> + <see cref="JsonDocumentReader"/>
+    /// + the loaders) accepts with the same result: UTF-8 files whose root is the item array (or an object whose
+    /// only key is the wrapper key), items whose keys are the known keys, each at most once, with valid values,
+    /// ASCII strings, and unique ids. Anything else (any error, an unknown key, a non-ASCII string, UTF-16, a
+    /// file too large, ...) returns null and the caller takes the general path, which reports the exact
+    /// error, line and column. So the fast path never changes a result or an error; it only avoids work.
+    /// </para>
+    /// </summary>
+    internal static class JsonItemStream
+    {
+        private const int ChunkSize = 1 << 20;
+
+        /// <summary>Thrown inside the fast path to give up; never escapes.</summary>
+        private sealed class GiveUp : Exception
+        {
+            public static readonly GiveUp Instance = new GiveUp();
+        }
+
+        private static readonly byte[] IdKey = Encoding.ASCII.GetBytes("id");
+        private static readonly byte[] PriorityKey = Encoding.ASCII.GetBytes("priority");
+        private static readonly byte[] GroupKey = Encoding.ASCII.GetBytes("group");
+        private static readonly byte[] DurationKey = Encoding.ASCII.GetBytes("duration");
+        private static readonly byte[] ArrivalKey = Encoding.ASCII.GetBytes("arrival");
+        private static readonly byte[] WeightKey = Encoding.ASCII.GetBytes("weight");
+        private static readonly byte[] CapacityKey = Encoding.ASCII.GetBytes("capacity");
+        private static readonly byte[] MaxShareKey = Encoding.ASCII.GetBytes("max_share");
+        private static readonly byte[] TasksKey = Encoding.ASCII.GetBytes("tasks");
+        private static readonly byte[] AgentsKey = Encoding.ASCII.GetBytes("agents");
+        private static readonly byte[] High = Encoding.ASCII.GetBytes("high");
+        private static readonly byte[] Normal = Encoding.ASCII.GetBytes("normal");
+        private static readonly byte[] Low = Encoding.ASCII.GetBytes("low");
+
+        /// <summary>True when the path names a .json file (the only format this fast path reads).</summary>
+        public static bool Applies(string path) => string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The tasks of a JSON task file, or null when the general path must read it.</summary>
+        public static IReadOnlyList<FairTask>? TryTasks(string path, InputLimits limits)
+        {
+            var sink = new TaskSink(limits.MaxIdLength);
+            return Run(path, limits, TasksKey, sink) ? sink.Result() : null;
+        }
+
+        /// <summary>The agents of a JSON agent file, or null when the general path must read it.</summary>
+        public static IReadOnlyList<FairAgent>? TryAgents(string path, InputLimits limits)
+        {
+            var sink = new AgentSink(limits.MaxIdLength);
+            return Run(path, limits, AgentsKey, sink) ? sink.Result() : null;
+        }
+
+        private abstract class ItemSink
+        {
+            private Dictionary<string, bool> _ids = new Dictionary<string, bool>(StringComparer.Ordinal);
+            protected readonly int MaxId;
+
+            protected ItemSink(int maxId) { MaxId = maxId; }
+
+            /// <summary>Sizes the id set and the item array for about <paramref name="expected"/> items (no rehashing, no list copies).</summary>
+            public virtual void Expect(int expected)
+            {
+                var ids = new Dictionary<string, bool>(Math.Max(expected, _ids.Count), StringComparer.Ordinal);
+                foreach (var id in _ids.Keys) ids.Add(id, true);
+                _ids = ids;
+            }
+
+            public abstract int Count { get; }
+
+            /// <summary>Reads one item; the reader is at its StartObject. False: the chunk ended first (nothing was added).</summary>
+            public abstract bool TryItem(ref Utf8JsonReader r);
+
+            protected void AddId(string id)
+            {
+                if (_ids.ContainsKey(id)) throw GiveUp.Instance; // DuplicateId: the general path reports it
+                _ids.Add(id, true);
+            }
+
+            protected string Id(ref Utf8JsonReader r)
+            {
+                if (r.TokenType != JsonTokenType.String) throw GiveUp.Instance;
+                var s = AsciiString(ref r);
+                if (s.Length == 0 || s.Length > MaxId || s.Trim().Length == 0) throw GiveUp.Instance;
+                return s;
+            }
+        }
+
+        private sealed class TaskSink : ItemSink
+        {
+            private FairTask[] _tasks = new FairTask[16];
+            private int _count;
+
+            public override void Expect(int expected)
+            {
+                base.Expect(expected);
+                if (expected > _tasks.Length) Array.Resize(ref _tasks, expected);
+            }
+
+            public TaskSink(int maxId) : base(maxId) { }
+
+            public override int Count => _count;
+
+            public IReadOnlyList<FairTask> Result()
+            {
+                if (_tasks.Length != _count) Array.Resize(ref _tasks, _count);
+                return _tasks;
+            }
+
+            public override bool TryItem(ref Utf8JsonReader r)
+            {
+                string? id = null, group = null;
+                var priority = TaskPriority.Normal;
+                double duration = FairTask.DefaultDuration, arrival = FairTask.DefaultArrival;
+                int seen = 0;
+                while (true)
+                {
+                    if (!r.Read()) return false;
+                    if (r.TokenType == JsonTokenType.EndObject) break;
+                    int key;
+                    if (r.ValueTextEquals(IdKey)) key = 1;
+                    else if (r.ValueTextEquals(PriorityKey)) key = 2;
+                    else if (r.ValueTextEquals(GroupKey)) key = 4;
+                    else if (r.ValueTextEquals(DurationKey)) key = 8;
+                    else if (r.ValueTextEquals(ArrivalKey)) key = 16;
+                    else throw GiveUp.Instance; // unknown keys: the general path checks duplicates and skips them
+                    if ((seen & key) != 0) throw GiveUp.Instance;
+                    seen |= key;
+                    if (!r.Read()) return false;
+                    var t = r.TokenType;
+                    if (t == JsonTokenType.StartObject || t == JsonTokenType.StartArray) throw GiveUp.Instance;
+                    switch (key)
+                    {
+                        case 1: id = Id(ref r); break;
+                        case 2:
+                            if (t == JsonTokenType.Null) break;
+                            if (t != JsonTokenType.String) throw GiveUp.Instance;
+                            if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(Normal)) priority = TaskPriority.Normal;
+                            else if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(High)) priority = TaskPriority.High;
+                            else if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(Low)) priority = TaskPriority.Low;
+                            else if (!TaskPriorityNames.TryParse(AsciiString(ref r), out priority)) throw GiveUp.Instance;
+                            break;
+                        case 4:
+                            if (t == JsonTokenType.Null) break;
+                            if (t != JsonTokenType.String) throw GiveUp.Instance;
+                            group = AsciiString(ref r);
+                            if (group.Trim().Length == 0 || group.Length > MaxId) throw GiveUp.Instance;
+                            break;
+                        case 8:
+                            if (t == JsonTokenType.Null) break;
+                            duration = Number(ref r, 0, double.MaxValue);
+                            if (duration <= 0) throw GiveUp.Instance;
+                            break;
+                        default:
+                            if (t == JsonTokenType.Null) break;
+                            arrival = Number(ref r, 0, double.MaxValue);
+                            break;
+                    }
+                }
+                if (id == null) throw GiveUp.Instance; // MissingId
+                AddId(id);
+                if (_count == _tasks.Length) Array.Resize(ref _tasks, _tasks.Length * 2);
+                _tasks[_count++] = new FairTask(id, priority, group, duration, arrival);
+                return true;
+            }
+        }
+
+        private sealed class AgentSink : ItemSink
+        {
+            private FairAgent[] _agents = new FairAgent[16];
+            private int _count;
+
+            public override void Expect(int expected)
+            {
+                base.Expect(expected);
+                if (expected > _agents.Length) Array.Resize(ref _agents, expected);
+            }
+
+            public AgentSink(int maxId) : base(maxId) { }
+
+            public override int Count => _count;
+
+            public IReadOnlyList<FairAgent> Result()
+            {
+                if (_agents.Length != _count) Array.Resize(ref _agents, _count);
+                return _agents;
+            }
+
+            public override bool TryItem(ref Utf8JsonReader r)
+            {
+                string? id = null;
+                long weight = 1;
+                long? capacity = null;
+                double? maxShare = null;
+                int seen = 0;
+                while (true)
+                {
+                    if (!r.Read()) return false;
+                    if (r.TokenType == JsonTokenType.EndObject) break;
+                    int key;
+                    if (r.ValueTextEquals(IdKey)) key = 1;
+                    else if (r.ValueTextEquals(WeightKey)) key = 2;
+                    else if (r.ValueTextEquals(CapacityKey)) key = 4;
+                    else if (r.ValueTextEquals(MaxShareKey)) key = 8;
+                    else throw GiveUp.Instance;
+                    if ((seen & key) != 0) throw GiveUp.Instance;
+                    seen |= key;
+                    if (!r.Read()) return false;
+                    var t = r.TokenType;
+                    if (t == JsonTokenType.StartObject || t == JsonTokenType.StartArray) throw GiveUp.Instance;
+                    switch (key)
+                    {
+                        case 1: id = Id(ref r); break;
+                        case 2: if (t != JsonTokenType.Null) weight = Whole(ref r, 0, FairAgent.MaxWeight); break;
+                        case 4: if (t != JsonTokenType.Null) capacity = Whole(ref r, 0, FairAgent.MaxWeight); break;
+                        default: if (t != JsonTokenType.Null) maxShare = Number(ref r, 0, 1); break;
+                    }
+                }
+                if (id == null) throw GiveUp.Instance;
+                AddId(id);
+                if (_count == _agents.Length) Array.Resize(ref _agents, _agents.Length * 2);
+                _agents[_count++] = new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null, maxShare);
+                return true;
+            }
+        }
+
+        /// <summary>A string token's text when it is ASCII (the general path validates other text itself).</summary>
+        private static string AsciiString(ref Utf8JsonReader r)
+        {
+            var span = r.ValueSpan;
+            for (int i = 0; i < span.Length; i++)
+                if (span[i] >= 0x80) throw GiveUp.Instance;
+            if (!r.ValueIsEscaped)
+            {
+                // ASCII bytes are their own UTF-16 code units.
+                return Ascii(span);
+            }
+            var s = r.GetString()!;
+            for (int i = 0; i < s.Length; i++)
+                if (char.IsSurrogate(s[i])) throw GiveUp.Instance;
+            return s;
+        }
+
+        [ThreadStatic] private static char[]? _chars;
+
+        private static string Ascii(ReadOnlySpan<byte> span)
+        {
+            if (span.Length == 0) return string.Empty;
+            var chars = _chars;
+            if (chars == null || chars.Length < span.Length) _chars = chars = new char[Math.Max(256, span.Length)];
+            for (int i = 0; i < span.Length; i++) chars[i] = (char)span[i];
+            return new string(chars, 0, span.Length);
+        }
+
+        private static string Literal(ref Utf8JsonReader r) => Ascii(r.ValueSpan);
+
+        /// <summary>ItemReader.ReadNumber's rule: a finite number from min to max, parsed from its literal as the general path does.</summary>
+        private static double Number(ref Utf8JsonReader r, double min, double max)
+        {
+            if (r.TokenType != JsonTokenType.Number) throw GiveUp.Instance;
+            if (!double.TryParse(Literal(ref r), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) throw GiveUp.Instance;
+            if (double.IsNaN(d) || double.IsInfinity(d) || d < min || d > max) throw GiveUp.Instance;
+            return d;
+        }
+
+        /// <summary>ItemReader.ReadWhole's rule: a whole number from min to max (2.0 accepted), from its literal.</summary>
+        private static long Whole(ref Utf8JsonReader r, long min, long max)
+        {
+            if (r.TokenType != JsonTokenType.Number) throw GiveUp.Instance;
+            var span = r.ValueSpan;
+            if (span.Length <= 9)
+            {
+                // Plain digits (JSON forbids leading zeros and '+'): the value long.TryParse gives.
+                long v = 0;
+                bool plain = span.Length > 0;
+                for (int i = 0; i < span.Length && plain; i++)
+                {
+                    int c = span[i] - '0';
+                    if ((uint)c > 9) plain = false;
+                    else v = v * 10 + c;
+                }
+                if (plain)
+                {
+                    if (v < min || v > max) throw GiveUp.Instance;
+                    return v;
+                }
+            }
+            string literal = Literal(ref r);
+            if (long.TryParse(literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+            {
+                if (whole < min || whole > max) throw GiveUp.Instance;
+                return whole;
+            }
+            if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
+            {
+                if (double.IsNaN(d) || double.IsInfinity(d)) throw GiveUp.Instance;
+                if (d == Math.Floor(d) && d >= min && d <= max) return (long)d;
+            }
+            throw GiveUp.Instance;
+        }
+
+        /// <summary>Streams the document; true when every item was read by the fast path.</summary>
+        private static bool Run(string path, InputLimits limits, byte[] wrapperKey, ItemSink sink)
+        {
+            if (limits.MaxDepth < 3) return false;
+            byte[]? buffer = null;
+            try
+            {
+                if (Directory.Exists(path)) return false;
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                if (!stream.CanSeek || stream.Length > limits.MaxFileBytes) return false;
+                buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                int filled = Fill(stream, buffer, 0);
+                int start = 0;
+                if (filled >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF))) return false; // UTF-16
+                if (filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
+                bool final = filled < buffer.Length;
+                var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = limits.MaxDepth + 1 });
+                var walk = new Walk();
+                long fileLength = stream.Length;
+                bool sized = final;
+                while (true)
+                {
+                    var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, start, filled - start), final, state);
+                    bool more = Step(ref reader, ref walk, wrapperKey, sink);
+                    if (!more) return walk.Phase == PhaseDone;
+                    if (final) return false;
+                    int consumed = start + (int)reader.BytesConsumed;
+                    if (!sized && sink.Count > 0)
+                    {
+                        // Size the containers from the first chunk's bytes per item (+5%), once.
+                        sized = true;
+                        double perItem = consumed / (double)sink.Count;
+                        sink.Expect((int)Math.Min(int.MaxValue / 2, fileLength / perItem * 1.05 + 16));
+                    }
+                    state = reader.CurrentState;
+                    int rest = filled - consumed;
+                    if (rest >= buffer.Length / 2)
+                    {
+                        // One item larger than half the buffer: grow it.
+                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        Buffer.BlockCopy(buffer, consumed, bigger, 0, rest);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+                    else Buffer.BlockCopy(buffer, consumed, buffer, 0, rest);
+                    start = 0;
+                    filled = Fill(stream, buffer, rest);
+                    final = filled < buffer.Length;
+                }
+            }
+            catch (Exception)
+            {
+                // Anything unusual (a syntax error, invalid text, an I/O problem, a rule the fast path does not check):
+                // the general path reads the file again and reports it exactly.
+                return false;
+            }
+            finally
+            {
+                if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private static int Fill(Stream stream, byte[] buffer, int filled)
+        {
+            int n;
+            while (filled < buffer.Length && (n = stream.Read(buffer, filled, buffer.Length - filled)) > 0) filled += n;
+            return filled;
+        }
+
+        private const int PhaseRoot = 0, PhaseWrapperKey = 1, PhaseWrapperArray = 2, PhaseItems = 3, PhaseWrapperEnd = 4, PhaseEnd = 5, PhaseDone = 6;
+
+        private struct Walk
+        {
+            public int Phase;
+            public bool Wrapped;
+        }
+
+        /// <summary>Advances through the chunk; true when it needs more input, false when the document is done (or abandoned).</summary>
+        private static bool Step(ref Utf8JsonReader reader, ref Walk walk, byte[] wrapperKey, ItemSink sink)
+        {
+            while (true)
+            {
+                var probe = reader;
+                if (!probe.Read())
+                {
+                    if (!probe.IsFinalBlock) return true;
+                    // End of input: only fine after the root value (an empty file is EmptyInput on the general path).
+                    if (walk.Phase == PhaseEnd) { walk.Phase = PhaseDone; return false; }
+                    throw GiveUp.Instance;
+                }
+                var t = probe.TokenType;
+                switch (walk.Phase)
+                {
+                    case PhaseRoot:
+                        if (t == JsonTokenType.StartArray) walk.Phase = PhaseItems;
+                        else if (t == JsonTokenType.StartObject) { walk.Phase = PhaseWrapperKey; walk.Wrapped = true; }
+                        else throw GiveUp.Instance;
+                        break;
+                    case PhaseWrapperKey:
+                        // Only {"tasks": [...]} with no other key: other keys need the general path's duplicate checks.
+                        if (t != JsonTokenType.PropertyName || !probe.ValueTextEquals(wrapperKey)) throw GiveUp.Instance;
+                        walk.Phase = PhaseWrapperArray;
+                        break;
+                    case PhaseWrapperArray:
+                        if (t != JsonTokenType.StartArray) throw GiveUp.Instance;
+                        walk.Phase = PhaseItems;
+                        break;
+                    case PhaseItems:
+                        if (t == JsonTokenType.EndArray) walk.Phase = walk.Wrapped ? PhaseWrapperEnd : PhaseEnd;
+                        else if (t == JsonTokenType.StartObject)
+                        {
+                            if (!sink.TryItem(ref probe)) return true;
+                        }
+                        else throw GiveUp.Instance; // NullItem / InvalidItem
+                        break;
+                    case PhaseWrapperEnd:
+                        if (t != JsonTokenType.EndObject) throw GiveUp.Instance;
+                        walk.Phase = PhaseEnd;
+                        break;
+                    default:
+                        throw GiveUp.Instance; // content after the root value
+                }
+                reader = probe;
+            }
+        }
+    }
+}

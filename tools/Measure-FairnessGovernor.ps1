@@ -1,0 +1,33 @@
+<#
+.SYNOPSIS
+    Times the two whole-cmdlet paths of issue 8 with Measure-Command, in pwsh, on the inputs the timing harness
+    generates (or any task/agent/policy files), and the Python baseline when python3 is on the path.
+.EXAMPLE
+    dotnet build FairnessGovernor.PowerShell.sln -c Release
+    dotnet run -c Release --project tests/FairnessGovernor.Timing -- --runs 1 --dir ./artifacts/timing   # generates the 1M x 1k inputs
+    ./tools/Measure-FairnessGovernor.ps1 -Directory ./artifacts/timing
+#>
+[CmdletBinding()]
+param(
+    [string] $Directory = (Join-Path ([IO.Path]::GetTempPath()) 'fairness-timing'),
+    [int] $Runs = 3
+)
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+Import-Module (Join-Path $root 'output/FairnessGovernor/FairnessGovernor.psd1') -Force
+$tasks = Join-Path $Directory 'tasks.json'; $agents = Join-Path $Directory 'agents.json'; $policy = Join-Path $Directory 'policy.json'
+$out = Join-Path $Directory 'pwsh-out.json'; $pyOut = Join-Path $Directory 'pwsh-python-out.json'
+$baseline = Join-Path $root 'tests/FairnessGovernor.Timing/baseline/prototype_allocate.py'
+
+# Warm-up (JIT), as in a session that has used the module.
+Invoke-FairAllocation -TaskPath $tasks -AgentPath $agents -PolicyPath $policy -OutFile $out
+
+$rows = foreach ($r in 1..$Runs) {
+    $py = if (Get-Command python3 -ErrorAction SilentlyContinue) { (Measure-Command { python3 $baseline $tasks $agents $policy $pyOut | Out-Null }).TotalSeconds } else { [double]::NaN }
+    $file = (Measure-Command { Invoke-FairAllocation -TaskPath $tasks -AgentPath $agents -PolicyPath $policy -OutFile $out }).TotalSeconds
+    $pipe = (Measure-Command { Invoke-FairAllocation -TaskPath $tasks -AgentPath $agents -PolicyPath $policy | Get-FairnessMetrics | Out-Null }).TotalSeconds
+    [pscustomobject]@{ Run = $r; PythonSeconds = $py; OutFileSeconds = $file; PipelineSeconds = $pipe
+        OutFileSpeedup = $py / $file; PipelineSpeedup = $py / $pipe }
+}
+$rows | Format-Table -AutoSize
+if (Test-Path $pyOut) { "documents identical: " + ((Get-FileHash $out).Hash -eq (Get-FileHash $pyOut).Hash) }
