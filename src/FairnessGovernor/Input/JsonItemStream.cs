@@ -98,30 +98,154 @@ namespace FairnessGovernor.Input
             }
         }
 
+        /// <summary>
+        /// Tasks into a <see cref="TaskStore"/>: ids as UTF-8 bytes in one buffer, a priority byte each, groups,
+        /// durations and arrivals only once some task has one. Ids are checked unique with an open-addressing
+        /// table over the bytes (no string, no dictionary entry per task); a long probe sequence gives up to the
+        /// general path, so crafted colliding ids cannot make loading quadratic.
+        /// </summary>
         private sealed class TaskSink : ItemSink
         {
-            private FairTask[] _tasks = new FairTask[16];
+            private static readonly ulong Seed = (ulong)DateTime.UtcNow.Ticks * 0x9E3779B97F4A7C15UL ^ (ulong)Environment.TickCount;
+            private const int MaxProbe = 64;
+            private static readonly long DefaultDurationBits = BitConverter.DoubleToInt64Bits(FairTask.DefaultDuration);
+            private byte[] _bytes = new byte[1024];
+            private int _byteCount;
+            private int[] _starts = new int[17];
+            private byte[] _levels = new byte[16];
+            private string?[]? _groups;
+            private double[]? _durations;
+            private double[]? _arrivals;
             private int _count;
-
-            public override void Expect(int expected)
-            {
-                base.Expect(expected);
-                if (expected > _tasks.Length) Array.Resize(ref _tasks, expected);
-            }
+            private ulong[] _table = new ulong[64]; // (hash << 32) | (index + 1); 0 = empty
 
             public TaskSink(int maxId) : base(maxId) { }
 
             public override int Count => _count;
 
-            public IReadOnlyList<FairTask> Result()
+            public override void Expect(int expected)
             {
-                if (_tasks.Length != _count) Array.Resize(ref _tasks, _count);
-                return _tasks;
+                if (expected > _levels.Length) Grow(expected);
+                long bytes = _count > 0 ? (long)(_byteCount / (double)_count * expected * 1.05) + 64 : 0;
+                if (bytes > _bytes.Length && bytes < int.MaxValue) Array.Resize(ref _bytes, (int)bytes);
+                int size = _table.Length;
+                while (size < expected * 2L && size < (1 << 30)) size <<= 1;
+                if (size > _table.Length) Rehash(size);
+            }
+
+            public IReadOnlyList<FairTask> Result() => new TaskStore(_count, _bytes, _starts, _levels, _groups, _durations, _arrivals);
+
+            private void Grow(int capacity)
+            {
+                Array.Resize(ref _levels, capacity);
+                Array.Resize(ref _starts, capacity + 1);
+                if (_groups != null) Array.Resize(ref _groups, capacity);
+                if (_durations != null) Array.Resize(ref _durations, capacity);
+                if (_arrivals != null) Array.Resize(ref _arrivals, capacity);
+            }
+
+            private void Rehash(int size)
+            {
+                var table = new ulong[size];
+                int mask = size - 1;
+                foreach (var e in _table)
+                {
+                    if (e == 0) continue;
+                    int slot = (int)(e >> 32) & mask;
+                    while (table[slot] != 0) slot = (slot + 1) & mask;
+                    table[slot] = e;
+                }
+                _table = table;
+            }
+
+            private static uint Hash(ReadOnlySpan<byte> s)
+            {
+                ulong h = Seed ^ ((ulong)s.Length * 0x9E3779B97F4A7C15UL);
+                int i = 0;
+                for (; i + 8 <= s.Length; i += 8)
+                {
+                    h ^= System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(s.Slice(i));
+                    h *= 0x9E3779B97F4A7C15UL;
+                    h ^= h >> 29;
+                }
+                ulong tail = 0;
+                for (int shift = 0; i < s.Length; i++, shift += 8) tail |= (ulong)s[i] << shift;
+                h ^= tail;
+                h *= 0xBF58476D1CE4E5B9UL;
+                h ^= h >> 31;
+                h *= 0x94D049BB133111EBUL;
+                h ^= h >> 29;
+                return (uint)(h ^ (h >> 32));
+            }
+
+            /// <summary>Makes room for <paramref name="length"/> more id bytes after the committed ones.</summary>
+            private Span<byte> Pending(int length)
+            {
+                if (_byteCount + length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + length));
+                return new Span<byte>(_bytes, _byteCount, length);
+            }
+
+            /// <summary>
+            /// Commits the pending id bytes (<paramref name="length"/> after the committed ones) as task <see cref="_count"/>
+            /// after checking the id is new (else the general path reports DuplicateId).
+            /// </summary>
+            private void CommitId(int length)
+            {
+                var id = new ReadOnlySpan<byte>(_bytes, _byteCount, length);
+                uint h = Hash(id);
+                int mask = _table.Length - 1;
+                int slot = (int)h & mask;
+                for (int probe = 0; ; probe++)
+                {
+                    ulong e = _table[slot];
+                    if (e == 0) break;
+                    if ((uint)(e >> 32) == h)
+                    {
+                        int other = (int)(uint)e - 1;
+                        if (new ReadOnlySpan<byte>(_bytes, _starts[other], _starts[other + 1] - _starts[other]).SequenceEqual(id)) throw GiveUp.Instance;
+                    }
+                    if (probe >= MaxProbe) throw GiveUp.Instance;
+                    slot = (slot + 1) & mask;
+                }
+                _table[slot] = ((ulong)h << 32) | (uint)(_count + 1);
+                _starts[_count] = _byteCount;
+                _byteCount += length;
+                _starts[_count + 1] = _byteCount;
+                if ((_count + 1) * 2L > _table.Length) Rehash(_table.Length * 2);
+            }
+
+            /// <summary>
+            /// Copies the id token's UTF-8 bytes to the pending area after the checks <see cref="ItemSink"/>'s Id makes
+            /// (non-blank, at most MaxId characters, ASCII source); returns their length.
+            /// </summary>
+            private int IdBytes(ref Utf8JsonReader r)
+            {
+                if (r.TokenType != JsonTokenType.String) throw GiveUp.Instance;
+                if (!r.ValueIsEscaped)
+                {
+                    var span = r.ValueSpan;
+                    // Unescaped JSON strings hold no control characters, so an ASCII id is blank only when it is all spaces.
+                    bool blank = true;
+                    for (int i = 0; i < span.Length; i++)
+                    {
+                        byte b = span[i];
+                        if (b >= 0x80) throw GiveUp.Instance;
+                        if (b != (byte)' ') blank = false;
+                    }
+                    if (span.Length == 0 || span.Length > MaxId || blank) throw GiveUp.Instance;
+                    span.CopyTo(Pending(span.Length));
+                    return span.Length;
+                }
+                var s = Id(ref r);
+                var bytes = Encoding.UTF8.GetBytes(s);
+                bytes.AsSpan().CopyTo(Pending(bytes.Length));
+                return bytes.Length;
             }
 
             public override bool TryItem(ref Utf8JsonReader r)
             {
-                string? id = null, group = null;
+                int idLength = -1;
+                string? group = null;
                 var priority = TaskPriority.Normal;
                 double duration = FairTask.DefaultDuration, arrival = FairTask.DefaultArrival;
                 int seen = 0;
@@ -143,7 +267,7 @@ namespace FairnessGovernor.Input
                     if (t == JsonTokenType.StartObject || t == JsonTokenType.StartArray) throw GiveUp.Instance;
                     switch (key)
                     {
-                        case 1: id = Id(ref r); break;
+                        case 1: idLength = IdBytes(ref r); break;
                         case 2:
                             if (t == JsonTokenType.Null) break;
                             if (t != JsonTokenType.String) throw GiveUp.Instance;
@@ -169,10 +293,27 @@ namespace FairnessGovernor.Input
                             break;
                     }
                 }
-                if (id == null) throw GiveUp.Instance; // MissingId
-                AddId(id);
-                if (_count == _tasks.Length) Array.Resize(ref _tasks, _tasks.Length * 2);
-                _tasks[_count++] = new FairTask(id, priority, group, duration, arrival);
+                if (idLength < 0) throw GiveUp.Instance; // MissingId
+                if (_count == _levels.Length) Grow(_levels.Length * 2);
+                CommitId(idLength);
+                int i = _count;
+                _levels[i] = (byte)priority;
+                if (group != null)
+                {
+                    if (_groups == null) _groups = new string?[_levels.Length];
+                    _groups[i] = group;
+                }
+                if (BitConverter.DoubleToInt64Bits(duration) != DefaultDurationBits || _durations != null)
+                {
+                    if (_durations == null) { _durations = new double[_levels.Length]; for (int k = 0; k < i; k++) _durations[k] = FairTask.DefaultDuration; }
+                    _durations[i] = duration;
+                }
+                if (BitConverter.DoubleToInt64Bits(arrival) != 0 || _arrivals != null) // bits: -0.0 is kept as given
+                {
+                    if (_arrivals == null) _arrivals = new double[_levels.Length]; // the default arrival is 0
+                    _arrivals[i] = arrival;
+                }
+                _count++;
                 return true;
             }
         }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Metrics;
+using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Output
 {
@@ -36,6 +37,7 @@ namespace FairnessGovernor.Output
             {
                 var agentIds = new JsonEncodedText?[result.Agents.Count]; // each agent id escaped once
                 var tasks = result.Tasks;
+                var store = tasks as TaskStore; // ids straight from their UTF-8 bytes (the same escaping, no strings)
                 w.WriteStartObject();
                 w.WriteStartArray(AllocationKey);
                 for (int k = 0; k < result.Count; k++)
@@ -43,7 +45,8 @@ namespace FairnessGovernor.Output
                     int a = result.AgentIndexAt(k);
                     if (a < 0) continue;
                     w.WriteStartObject();
-                    w.WriteString(TaskIdKey, tasks[result.TaskIndexAt(k)].Id);
+                    if (store != null) w.WriteString(TaskIdKey, store.IdUtf8(result.TaskIndexAt(k)));
+                    else w.WriteString(TaskIdKey, tasks[result.TaskIndexAt(k)].Id);
                     w.WriteString(AgentIdKey, agentIds[a] ??= JsonEncodedText.Encode(result.Agents[a].Id, Options.Encoder));
                     w.WriteEndObject();
                     if (w.BytesPending > FlushBytes) w.Flush();
@@ -55,7 +58,8 @@ namespace FairnessGovernor.Output
                     for (int k = 0; k < result.Count; k++)
                     {
                         if (result.AgentIndexAt(k) >= 0) continue;
-                        w.WriteStringValue(tasks[result.TaskIndexAt(k)].Id);
+                        if (store != null) w.WriteStringValue(store.IdUtf8(result.TaskIndexAt(k)));
+                        else w.WriteStringValue(tasks[result.TaskIndexAt(k)].Id);
                         if (w.BytesPending > FlushBytes) w.Flush();
                     }
                 }
