@@ -29,8 +29,8 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _sorted;   // agents by weight descending, index ascending
         private readonly int[] _rank;     // agent -> position in _sorted
         private readonly OpenAgents _freshOpen; // over positions in _sorted
-        private readonly IndexHeap _waiting;
-        private readonly IndexHeap _eligible;
+        private readonly RatioHeap _waiting;  // keyed by eligibility (D x_i + 1) / w_i
+        private readonly RatioHeap _eligible; // keyed by deadline (D (x_i + 1) - 1) / w_i
         private bool _dirty = true;
         private int _cursor;
         private long _k;
@@ -59,16 +59,8 @@ namespace FairnessGovernor.Allocation
                 if (open.IsOpen(i)) { _members++; _total += _w[i]; }
                 else _freshOpen.Close(_rank[i]);
             }
-            _waiting = new IndexHeap(m, (a, b) =>
-            {
-                int c = ExactMath.CompareProducts(_eNum[a], _w[b], _eNum[b], _w[a]);
-                return c < 0 || (c == 0 && a < b);
-            });
-            _eligible = new IndexHeap(m, (a, b) =>
-            {
-                int c = ExactMath.CompareProducts(_num[a], _w[b], _num[b], _w[a]);
-                return c < 0 || (c == 0 && a < b);
-            });
+            _waiting = new RatioHeap(m);
+            _eligible = new RatioHeap(m);
         }
 
         public int LastReason => _lastReason;
@@ -80,7 +72,7 @@ namespace FairnessGovernor.Allocation
             _lastReason = DecisionReasons.CodeDeadline;
             if (_members == 1) return _open.NextFrom(0);
             _k++;
-            while (_waiting.Count > 0 && Eligible(_eNum[_waiting.Top], _waiting.Top)) _eligible.Push(_waiting.Pop());
+            while (_waiting.Count > 0 && Eligible(_eNum[_waiting.Top], _waiting.Top)) { int e = _waiting.Pop(); _eligible.Push(e, _num[e], _w[e]); }
             int fresh = FreshHead();
             bool freshEligible = fresh >= 0 && Eligible(1, fresh);
             int j;
@@ -209,7 +201,7 @@ namespace FairnessGovernor.Allocation
             long dx1 = _d * _x[i] + 1;
             _eNum[i] = dx1;
             _num[i] = dx1 + _d - 2;
-            _waiting.Push(i);
+            _waiting.Push(i, dx1, _w[i]);
         }
     }
 }

@@ -2,21 +2,32 @@ namespace FairnessGovernor.Allocation
 {
     /// <summary>
     /// nginx's smooth weighted round-robin (SPEC.md 6.1.2) in O(log m) per pick. Agent i's current weight
-    /// grows by w_i every pick, so between its own picks it is a line c_i(t) = c_i(tau_i) + w_i (t - tau_i)
-    /// in the pick counter t. A kinetic tournament tree over the agents keeps, per node, the winner (highest
-    /// value, ties to the lowest index) and the first pick at which the winner of that subtree can change.
-    /// A pick advances t, repairs the nodes whose certificate expired, takes the root's winner j, lowers
-    /// c_j by the eligible total and repairs j's path. Closing an agent removes its leaf and its weight.
-    /// Arrays only; no allocation per pick.
+    /// grows by w_i every pick, so between its own picks it is a line c_i(t) = b_i + w_i t in the pick
+    /// counter t (b_i = c_i(tau_i) - w_i tau_i; a pick lowers b_i by the eligible total). A kinetic tournament
+    /// tree over the agents keeps, per node, the winner (highest value, ties to the lowest index) with its line,
+    /// and the first pick at which the winner of that subtree can change. A pick advances t, repairs the nodes
+    /// whose certificate expired, takes the root's winner j, lowers b_j and repairs j's path. Closing an agent
+    /// removes its leaf and its weight. Each node carries its winner's line, so repairing a node reads only its
+    /// two children, which sit next to each other in memory (one cache line or two, not a walk through the
+    /// per-agent arrays). Arrays only; no allocation per pick. (Long arithmetic wraps, so b_i + w_i t is exact
+    /// whenever the current weight itself fits in 64 bits, as c_i + w_i (t - tau_i) was.)
     /// </summary>
     internal sealed class SmoothWeightedRoundRobin : IAgentSelector
     {
         private const long Never = long.MaxValue;
+
+        private struct Node
+        {
+            public long B;    // the winner's line: value at t = B + W t
+            public long W;
+            public long Fail; // first time the node's winner may change
+            public int Win;   // winner agent (-1: none)
+        }
+
         private readonly long[] _w;
-        private readonly long[] _c;   // current weight at time _tau
-        private readonly long[] _tau;
-        private readonly int[] _win;  // tree: winner agent per node (-1: none)
-        private readonly long[] _fail; // first time the node's winner may change
+        private readonly long[] _b;      // per agent: the line's offset (current weight = _b + _w t)
+        private readonly long[] _frozen; // per agent: the current weight when it left the set (or the initial one)
+        private readonly Node[] _tree;
         private readonly int _size;
         private long _time;
         private long _total;
@@ -33,18 +44,19 @@ namespace FairnessGovernor.Allocation
             _size = 1;
             while (_size < m) _size <<= 1;
             _w = new long[m];
-            _c = new long[m];
-            _tau = new long[m];
-            _win = new int[2 * _size];
-            _fail = new long[2 * _size];
+            _b = new long[m];
+            _frozen = new long[m];
+            _tree = new Node[2 * _size];
             for (int i = 0; i < _size; i++)
             {
                 bool active = i < m && open.IsOpen(i);
                 if (i < m) _w[i] = agents.Weights[i];
-                if (i < m && initial != null) _c[i] = initial[i];
+                if (i < m && initial != null) _b[i] = _frozen[i] = initial[i];
                 if (active) _total += _w[i];
-                _win[_size + i] = active ? i : -1;
-                _fail[_size + i] = Never;
+                ref var leaf = ref _tree[_size + i];
+                leaf.Win = active ? i : -1;
+                leaf.Fail = Never;
+                if (active) { leaf.B = _b[i]; leaf.W = _w[i]; }
             }
             for (int node = _size - 1; node >= 1; node--) Recompute(node, 0);
         }
@@ -52,19 +64,20 @@ namespace FairnessGovernor.Allocation
         public int LastReason => DecisionReasons.CodeSmooth;
 
         /// <summary>The current weight of <paramref name="agent"/> after the last pick (for tests).</summary>
-        public long CurrentWeight(int agent) => Value(agent, _time);
+        public long CurrentWeight(int agent) => _b[agent] + _w[agent] * _time;
 
         /// <summary>The current weight to carry to the next run: the live value for an agent in the set, the frozen one otherwise.</summary>
-        public long StateWeight(int agent) => _win[_size + agent] >= 0 ? Value(agent, _time) : _c[agent];
+        public long StateWeight(int agent) => _tree[_size + agent].Win >= 0 ? CurrentWeight(agent) : _frozen[agent];
 
         public int Pick()
         {
-            if (_win[1] < 0) return -1;
+            if (_tree[1].Win < 0) return -1;
             _time++;
-            Fix(1);
-            int j = _win[1];
-            _c[j] = Value(j, _time) - _total;
-            _tau[j] = _time;
+            if (_tree[1].Fail <= _time) Fix(1);
+            int j = _tree[1].Win;
+            long b = _b[j] - _total;
+            _b[j] = b;
+            _tree[_size + j].B = b;
             UpdatePath(j);
             return j;
         }
@@ -72,26 +85,24 @@ namespace FairnessGovernor.Allocation
         public void Close(int agent)
         {
             int leaf = _size + agent;
-            if (_win[leaf] < 0) return;
-            _c[agent] = Value(agent, _time); // freeze: a closed agent's current weight stays as it was (carried to the next run)
-            _tau[agent] = _time;
-            _win[leaf] = -1;
+            if (_tree[leaf].Win < 0) return;
+            _frozen[agent] = CurrentWeight(agent); // a closed agent's current weight stays as it was (carried to the next run)
+            _tree[leaf].Win = -1;
             _total -= _w[agent];
             UpdatePath(agent);
         }
 
         public string? WhyNot(int agent) => "lower_current_weight";
 
-        private long Value(int i, long t) => _c[i] + _w[i] * (t - _tau[i]);
-
         private void UpdatePath(int agent)
         {
-            for (int node = (_size + agent) >> 1; node >= 1; node >>= 1) Recompute(node, _time);
+            long t = _time;
+            for (int node = (_size + agent) >> 1; node >= 1; node >>= 1) Recompute(node, t);
         }
 
         private void Fix(int node)
         {
-            if (_fail[node] > _time || node >= _size) return;
+            if (_tree[node].Fail > _time || node >= _size) return;
             Fix(2 * node);
             Fix(2 * node + 1);
             Recompute(node, _time);
@@ -99,29 +110,41 @@ namespace FairnessGovernor.Allocation
 
         private void Recompute(int node, long t)
         {
-            int l = _win[2 * node], r = _win[2 * node + 1];
-            long fl = _fail[2 * node], fr = _fail[2 * node + 1];
-            long fail = fl < fr ? fl : fr;
+            var tree = _tree;
+            ref var n = ref tree[node];
+            ref var left = ref tree[2 * node];
+            ref var right = ref tree[2 * node + 1];
+            int l = left.Win, r = right.Win;
+            long fail = left.Fail < right.Fail ? left.Fail : right.Fail;
             if (l < 0 || r < 0)
             {
-                _win[node] = l < 0 ? r : l;
-                _fail[node] = fail;
+                if (l < 0) { n.Win = r; n.B = right.B; n.W = right.W; }
+                else { n.Win = l; n.B = left.B; n.W = left.W; }
+                n.Fail = fail;
                 return;
             }
-            long vl = Value(l, t), vr = Value(r, t);
-            int winner = vl >= vr ? l : r, loser = vl >= vr ? r : l; // ties: the left (lower index)
-            long cross = CrossTime(winner, loser, t, vl >= vr ? vl - vr : vr - vl);
-            _win[node] = winner;
-            _fail[node] = cross < fail ? cross : fail;
+            long vl = left.B + left.W * t, vr = right.B + right.W * t;
+            long cross;
+            if (vl >= vr) // ties: the left (lower index)
+            {
+                n.Win = l; n.B = left.B; n.W = left.W;
+                cross = CrossTime(left.W, right.W, r < l, t, vl - vr);
+            }
+            else
+            {
+                n.Win = r; n.B = right.B; n.W = right.W;
+                cross = CrossTime(right.W, left.W, l < r, t, vr - vl);
+            }
+            n.Fail = cross < fail ? cross : fail;
         }
 
-        /// <summary>The first time after t at which <paramref name="loser"/> beats <paramref name="winner"/>, given the gap d at t.</summary>
-        private long CrossTime(int winner, int loser, long t, long d)
+        /// <summary>The first time after t at which the loser (weight <paramref name="wLoser"/>) beats the winner, given the gap d at t.</summary>
+        private static long CrossTime(long wWinner, long wLoser, bool loserFirst, long t, long d)
         {
-            long dw = _w[loser] - _w[winner];
+            long dw = wLoser - wWinner;
             if (dw <= 0) return Never;
             // loser wins at t + s when d - dw*s < 0, or == 0 if it has the lower index.
-            long s = loser < winner ? (d - 1) / dw + 1 : d / dw + 1;
+            long s = loserFirst ? (d - 1) / dw + 1 : d / dw + 1;
             return t + s;
         }
     }
