@@ -130,9 +130,9 @@ namespace FairnessGovernor.Allocation
             int a = _agentOf[sequence];
             int t = _order[sequence];
             if (Tasks is TaskStore store)
-                return new AllocationDecision(this, sequence + 1, store.Id(t), TaskPriorityNames.ToName(store.Level(t)), store.Group(t), a < 0 ? null : Agents[a]);
+                return new AllocationDecision(this, sequence + 1, null, t, TaskPriorityNames.ToName(store.Level(t)), store.Group(t), a < 0 ? null : Agents[a]);
             var task = Tasks[t];
-            return new AllocationDecision(this, sequence + 1, task.Id, task.Priority, task.Group, a < 0 ? null : Agents[a]);
+            return new AllocationDecision(this, sequence + 1, task.Id, t, task.Priority, task.Group, a < 0 ? null : Agents[a]);
         }
 
         /// <summary>All decisions in dispatch order.</summary>
@@ -152,7 +152,7 @@ namespace FairnessGovernor.Allocation
         {
             _stream = stream;
             Sequence = sequence;
-            TaskId = task.Id;
+            _taskId = task.Id;
             Priority = task.Priority;
             AgentId = agent?.Id;
             Group = task.Group;
@@ -162,11 +162,13 @@ namespace FairnessGovernor.Allocation
             Skipped = skipped;
         }
 
-        internal AllocationDecision(AllocationResult run, int sequence, string taskId, string priority, string? group, FairAgent? agent)
+        /// <param name="taskId">The task's id; null when the run's tasks are a compact store (the id is made on first read).</param>
+        internal AllocationDecision(AllocationResult run, int sequence, string? taskId, int taskIndex, string priority, string? group, FairAgent? agent)
         {
             _run = run;
             Sequence = sequence;
-            TaskId = taskId;
+            _taskId = taskId;
+            _taskIndex = taskIndex;
             Priority = priority;
             AgentId = agent?.Id;
             Group = group;
@@ -180,7 +182,10 @@ namespace FairnessGovernor.Allocation
         public int Sequence { get; }
 
         /// <summary>The task's id.</summary>
-        public string TaskId { get; }
+        public string TaskId => _taskId ??= ((TaskStore)_run!.Tasks).Id(_taskIndex);
+
+        private string? _taskId;
+        private readonly int _taskIndex;
 
         /// <summary>The chosen agent's id; null when unassigned.</summary>
         public string? AgentId { get; }
