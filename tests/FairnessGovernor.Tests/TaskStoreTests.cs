@@ -54,5 +54,19 @@ namespace FairnessGovernor.Tests
                 }
             }
         }
+    
+        [Theory]
+        [InlineData(new[] { "a", "b", "c", "b" }, 3, 1)]
+        [InlineData(new[] { "z", "y", "x", "y" }, 3, 1)]
+        [InlineData(new[] { "c", "a", "c" }, 2, 0)]
+        public void DuplicateIdsAreReportedWhateverTheOrder(string[] ids, int at, int first)
+        {
+            using var dir = new ScratchFolder();
+            var path = dir.Write("dup.json", "[" + string.Join(",", ids.Select(i => "{\"id\": \"" + i + "\"}")) + "]");
+            var ex = Assert.Throws<FairnessInputException>(() => TaskLoader.FromFile(path));
+            Assert.Equal("DuplicateId", ex.ErrorId);
+            Assert.Contains("tasks[" + at + "]", ex.Message);
+            Assert.Contains("tasks[" + first + "]", ex.Message);
+        }
     }
 }

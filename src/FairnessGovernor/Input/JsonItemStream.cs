@@ -53,7 +53,7 @@ namespace FairnessGovernor.Input
         public static IReadOnlyList<FairTask>? TryTasks(string path, InputLimits limits)
         {
             var sink = new TaskSink(limits.MaxIdLength);
-            return Run(path, limits, TasksKey, sink) ? sink.Result() : null;
+            return Run(path, limits, TasksKey, sink) && sink.IdsUnique() ? sink.Result() : null;
         }
 
         /// <summary>The agents of a JSON agent file, or null when the general path must read it.</summary>
@@ -107,7 +107,7 @@ namespace FairnessGovernor.Input
         private sealed class TaskSink : ItemSink
         {
             private static readonly ulong Seed = (ulong)DateTime.UtcNow.Ticks * 0x9E3779B97F4A7C15UL ^ (ulong)Environment.TickCount;
-            private const int MaxProbe = 64;
+            private const int MaxRun = 16;
             private static readonly long DefaultDurationBits = BitConverter.DoubleToInt64Bits(FairTask.DefaultDuration);
             private byte[] _bytes = new byte[1024];
             private int _byteCount;
@@ -117,7 +117,7 @@ namespace FairnessGovernor.Input
             private double[]? _durations;
             private double[]? _arrivals;
             private int _count;
-            private ulong[] _table = new ulong[64]; // (hash << 32) | (index + 1); 0 = empty
+            private bool _ascending = true; // every id so far above the one before it (bytewise): no duplicates possible
 
             public TaskSink(int maxId) : base(maxId) { }
 
@@ -128,9 +128,6 @@ namespace FairnessGovernor.Input
                 if (expected > _levels.Length) Grow(expected);
                 long bytes = _count > 0 ? (long)(_byteCount / (double)_count * expected * 1.05) + 64 : 0;
                 if (bytes > _bytes.Length && bytes < int.MaxValue) Array.Resize(ref _bytes, (int)bytes);
-                int size = _table.Length;
-                while (size < expected * 2L && size < (1 << 30)) size <<= 1;
-                if (size > _table.Length) Rehash(size);
             }
 
             public IReadOnlyList<FairTask> Result() => new TaskStore(_count, _bytes, _starts, _levels, _groups, _durations, _arrivals);
@@ -142,20 +139,6 @@ namespace FairnessGovernor.Input
                 if (_groups != null) Array.Resize(ref _groups, capacity);
                 if (_durations != null) Array.Resize(ref _durations, capacity);
                 if (_arrivals != null) Array.Resize(ref _arrivals, capacity);
-            }
-
-            private void Rehash(int size)
-            {
-                var table = new ulong[size];
-                int mask = size - 1;
-                foreach (var e in _table)
-                {
-                    if (e == 0) continue;
-                    int slot = (int)(e >> 32) & mask;
-                    while (table[slot] != 0) slot = (slot + 1) & mask;
-                    table[slot] = e;
-                }
-                _table = table;
             }
 
             private static uint Hash(ReadOnlySpan<byte> s)
@@ -185,33 +168,55 @@ namespace FairnessGovernor.Input
                 return new Span<byte>(_bytes, _byteCount, length);
             }
 
-            /// <summary>
-            /// Commits the pending id bytes (<paramref name="length"/> after the committed ones) as task <see cref="_count"/>
-            /// after checking the id is new (else the general path reports DuplicateId).
-            /// </summary>
+            /// <summary>Commits the pending id bytes (<paramref name="length"/> after the committed ones) as task <see cref="_count"/>.</summary>
             private void CommitId(int length)
             {
-                var id = new ReadOnlySpan<byte>(_bytes, _byteCount, length);
-                uint h = Hash(id);
-                int mask = _table.Length - 1;
-                int slot = (int)h & mask;
-                for (int probe = 0; ; probe++)
+                if (_ascending && _count > 0)
                 {
-                    ulong e = _table[slot];
-                    if (e == 0) break;
-                    if ((uint)(e >> 32) == h)
-                    {
-                        int other = (int)(uint)e - 1;
-                        if (new ReadOnlySpan<byte>(_bytes, _starts[other], _starts[other + 1] - _starts[other]).SequenceEqual(id)) throw GiveUp.Instance;
-                    }
-                    if (probe >= MaxProbe) throw GiveUp.Instance;
-                    slot = (slot + 1) & mask;
+                    var id = new ReadOnlySpan<byte>(_bytes, _byteCount, length);
+                    if (id.SequenceCompareTo(IdAt(_count - 1)) <= 0) _ascending = false;
                 }
-                _table[slot] = ((ulong)h << 32) | (uint)(_count + 1);
                 _starts[_count] = _byteCount;
                 _byteCount += length;
                 _starts[_count + 1] = _byteCount;
-                if ((_count + 1) * 2L > _table.Length) Rehash(_table.Length * 2);
+            }
+
+            private ReadOnlySpan<byte> IdAt(int i) => new ReadOnlySpan<byte>(_bytes, _starts[i], _starts[i + 1] - _starts[i]);
+
+            /// <summary>
+            /// True when the ids are unique (false: the general path reports DuplicateId). Ids that came in ascending
+            /// order are unique without more work; otherwise (seeded hash, index) pairs are radix-sorted (sequential
+            /// passes, no random probes into a large table) and equal hashes compare their bytes. A long run of equal
+            /// hashes gives up to the general path, so crafted colliding ids cannot make loading quadratic.
+            /// </summary>
+            public bool IdsUnique()
+            {
+                int n = _count;
+                if (_ascending || n < 2) return true;
+                var keys = new ulong[n];
+                for (int i = 0; i < n; i++) keys[i] = ((ulong)Hash(IdAt(i)) << 32) | (uint)i;
+                var temp = new ulong[n];
+                var counts = new int[256];
+                for (int shift = 32; shift < 64; shift += 8)
+                {
+                    Array.Clear(counts, 0, counts.Length);
+                    for (int i = 0; i < n; i++) counts[(int)(keys[i] >> shift) & 0xFF]++;
+                    int sum = 0;
+                    for (int d = 0; d < 256; d++) { int c = counts[d]; counts[d] = sum; sum += c; }
+                    for (int i = 0; i < n; i++) temp[counts[(int)(keys[i] >> shift) & 0xFF]++] = keys[i];
+                    var swap = keys; keys = temp; temp = swap;
+                }
+                for (int start = 0; start < n;)
+                {
+                    int end = start + 1;
+                    while (end < n && (keys[end] >> 32) == (keys[start] >> 32)) end++;
+                    if (end - start > MaxRun) return false;
+                    for (int x = start; x < end; x++)
+                        for (int y = x + 1; y < end; y++)
+                            if (IdAt((int)(uint)keys[x]).SequenceEqual(IdAt((int)(uint)keys[y]))) return false;
+                    start = end;
+                }
+                return true;
             }
 
             /// <summary>
