@@ -3,8 +3,8 @@ using System;
 namespace FairnessGovernor.Allocation
 {
     /// <summary>
-    /// A binary min-heap of agent indexes (0..capacity-1) keyed by an exact ratio num/w (num, w &gt;= 0, w &gt; 0),
-    /// ties to the lower index. Each entry carries its key, so sifting compares entries in place instead of
+    /// A binary min-heap of items (0..capacity-1) keyed by an exact ratio num/w (num, w &gt;= 0, w &gt; 0),
+    /// ties to the lower tie value (the agent index the item stands for). Each entry carries its key, so sifting compares entries in place instead of
     /// looking the keys up per agent through a delegate. Arrays only; no allocation after construction.
     /// Tracks whether an index is in the heap.
     /// </summary>
@@ -15,6 +15,7 @@ namespace FairnessGovernor.Allocation
             public long Num;
             public long W;
             public int Item;
+            public int Tie;
         }
 
         private readonly Entry[] _items;
@@ -39,10 +40,23 @@ namespace FairnessGovernor.Allocation
             Count = 0;
         }
 
-        public void Push(int item, long num, long w)
+        public void Push(int item, long num, long w, int tie)
         {
             int i = Count++;
-            Up(i, new Entry { Num = num, W = w, Item = item });
+            Up(i, new Entry { Num = num, W = w, Item = item, Tie = tie });
+        }
+
+        /// <summary>Removes <paramref name="item"/> when it is in the heap.</summary>
+        public void Remove(int item)
+        {
+            int p = _pos[item];
+            if (p < 0) return;
+            _pos[item] = -1;
+            var last = _items[--Count];
+            if (p == Count) return;
+            Up(p, last);
+            int at = _pos[last.Item];
+            Down(at, _items[at]);
         }
 
         public int Pop()
@@ -57,7 +71,7 @@ namespace FairnessGovernor.Allocation
         private static bool Less(in Entry a, in Entry b)
         {
             int c = ExactMath.CompareProducts(a.Num, b.W, b.Num, a.W);
-            return c < 0 || (c == 0 && a.Item < b.Item);
+            return c < 0 || (c == 0 && a.Tie < b.Tie);
         }
 
         private void Up(int i, Entry e)
