@@ -45,6 +45,7 @@ namespace FairnessGovernor.Allocation
         private readonly int _size;
         private long _time;
         private long _total;
+        private int _pending = -1; // the last pick, still at its class's top with its lowered b (sunk on the next call)
 
         public SmoothWeightedRoundRobin(FairAgentTable agents, OpenAgents open)
             : this(agents, open, null)
@@ -113,29 +114,40 @@ namespace FairnessGovernor.Allocation
         public long CurrentWeight(int agent) => _b[agent] + _w[agent] * _time;
 
         /// <summary>The current weight to carry to the next run: the live value for an agent in the set, the frozen one otherwise.</summary>
-        public long StateWeight(int agent) => _pos[agent] >= 0 ? CurrentWeight(agent) : _frozen[agent];
+        public long StateWeight(int agent) => _pos[agent] >= 0 ? CurrentWeight(agent) : _frozen[agent]; // the heap order is not read
 
         public int Pick()
         {
+            if (_pending >= 0) Settle();
             if (_tree[1].Win < 0) return -1;
             _time++;
             if (_tree[1].Fail <= _time) Fix(1);
             int j = _tree[1].Win;
             long b = _b[j] - _total;
             _b[j] = b;
-            int p = _pos[j];
-            _heap[p].B = b;
-            int k = _class[j];
-            SiftDown(k, p);
+            _heap[_pos[j]].B = b;
+            // Sinking j through its class heap waits for the next call: when j fills up now (a capacity of 1 is
+            // common), Close takes it off the top instead, one pass instead of a sink and a removal.
+            _pending = j;
+            return j;
+        }
+
+        /// <summary>Sinks the last pick to its place and repairs its class's path, at the pick's time.</summary>
+        private void Settle()
+        {
+            int j = _pending, k = _class[j];
+            _pending = -1;
+            SiftDown(k, _pos[j]);
             SetLeaf(k);
             UpdatePath(k);
-            return j;
         }
 
         public void Close(int agent)
         {
             int p = _pos[agent];
             if (p < 0) return;
+            if (_pending >= 0 && _pending != agent) Settle();
+            _pending = -1; // the pending pick itself is removed from its class's top below: no sink needed
             _frozen[agent] = CurrentWeight(agent); // a closed agent's current weight stays as it was (carried to the next run)
             _total -= _w[agent];
             int k = _class[agent];
