@@ -103,9 +103,17 @@ namespace FairnessGovernor.Allocation
         /// Decides one task: the agent index (-1 when unassigned), the reason code (without max_bypass) and, in
         /// explain mode, the agents passed over.
         /// </summary>
-        public int Decide(FairTask task, out int code, out string[]? skipped)
+        public int Decide(FairTask task, out int code, out string[]? skipped) => Decide(task.Group, out code, out skipped);
+
+        /// <summary>Whether decisions depend on the task's group (the policy has group quotas).</summary>
+        public bool UsesGroups => _groupUsed != null;
+
+        /// <summary>
+        /// Decides one task given only its quota group (all a decision, and its explanation, reads of the task).
+        /// </summary>
+        public int Decide(string? taskGroup, out int code, out string[]? skipped)
         {
-            int group = _groupUsed != null ? _policy.GroupIndex(task.Group) : -1;
+            int group = _groupUsed != null ? _policy.GroupIndex(taskGroup) : -1;
             int pointer = _wrr != null && _explain ? _wrr.PointerAgent : -1;
             int a;
             if (group >= 0 && _groupUsed![group] >= _policy.GroupLimitAt(group))
@@ -123,7 +131,7 @@ namespace FairnessGovernor.Allocation
                     if (group >= 0) _groupUsed![group]++;
                 }
             }
-            skipped = _explain ? Explain(task, a, code, pointer) : null;
+            skipped = _explain ? Explain(taskGroup, a, code, pointer) : null;
             Decided++;
             if (a < 0)
             {
@@ -247,10 +255,10 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>Explain mode (SPEC.md 6.4): the agents passed over for this decision and why.</summary>
-        private string[] Explain(FairTask task, int chosen, int code, int pointer)
+        private string[] Explain(string? taskGroup, int chosen, int code, int pointer)
         {
             var list = new List<string>();
-            if ((code & DecisionReasons.CodeGroupQuota) != 0) list.Add("group '" + task.Group + "': " + DecisionReasons.GroupQuota);
+            if ((code & DecisionReasons.CodeGroupQuota) != 0) list.Add("group '" + taskGroup + "': " + DecisionReasons.GroupQuota);
             int m = _table.Count;
             if (_wrr != null && chosen >= 0)
             {

@@ -108,14 +108,17 @@ namespace FairnessGovernor.Allocation
             int n = _order.Length;
             var free = new double[Agents.Count];
             var waits = new double[n];
+            var store = Tasks as TaskStore;
             for (int k = 0; k < n; k++)
             {
                 int a = _agentOf[k];
                 if (a < 0) { waits[k] = double.NaN; continue; }
-                var task = Tasks[_order[k]];
-                double start = Math.Max(free[a], task.Arrival);
-                waits[k] = start - task.Arrival;
-                free[a] = start + task.Duration;
+                double arrival, duration;
+                if (store != null) { arrival = store.Arrival(_order[k]); duration = store.Duration(_order[k]); }
+                else { var task = Tasks[_order[k]]; arrival = task.Arrival; duration = task.Duration; }
+                double start = Math.Max(free[a], arrival);
+                waits[k] = start - arrival;
+                free[a] = start + duration;
             }
             return waits;
         }
@@ -124,9 +127,12 @@ namespace FairnessGovernor.Allocation
         public AllocationDecision GetDecision(int sequence)
         {
             if ((uint)sequence >= (uint)_order.Length) throw new ArgumentOutOfRangeException(nameof(sequence));
-            var task = Tasks[_order[sequence]];
             int a = _agentOf[sequence];
-            return new AllocationDecision(this, sequence + 1, task, a < 0 ? null : Agents[a]);
+            int t = _order[sequence];
+            if (Tasks is TaskStore store)
+                return new AllocationDecision(this, sequence + 1, null, t, TaskPriorityNames.ToName(store.Level(t)), store.Group(t), a < 0 ? null : Agents[a]);
+            var task = Tasks[t];
+            return new AllocationDecision(this, sequence + 1, task.Id, t, task.Priority, task.Group, a < 0 ? null : Agents[a]);
         }
 
         /// <summary>All decisions in dispatch order.</summary>
@@ -146,7 +152,7 @@ namespace FairnessGovernor.Allocation
         {
             _stream = stream;
             Sequence = sequence;
-            TaskId = task.Id;
+            _taskId = task.Id;
             Priority = task.Priority;
             AgentId = agent?.Id;
             Group = task.Group;
@@ -156,14 +162,16 @@ namespace FairnessGovernor.Allocation
             Skipped = skipped;
         }
 
-        internal AllocationDecision(AllocationResult run, int sequence, FairTask task, FairAgent? agent)
+        /// <param name="taskId">The task's id; null when the run's tasks are a compact store (the id is made on first read).</param>
+        internal AllocationDecision(AllocationResult run, int sequence, string? taskId, int taskIndex, string priority, string? group, FairAgent? agent)
         {
             _run = run;
             Sequence = sequence;
-            TaskId = task.Id;
-            Priority = task.Priority;
+            _taskId = taskId;
+            _taskIndex = taskIndex;
+            Priority = priority;
             AgentId = agent?.Id;
-            Group = task.Group;
+            Group = group;
             Reason = run.ReasonAt(sequence - 1);
             Bypassed = run.BypassedAt(sequence - 1);
             Wait = run.WaitAt(sequence - 1);
@@ -174,7 +182,10 @@ namespace FairnessGovernor.Allocation
         public int Sequence { get; }
 
         /// <summary>The task's id.</summary>
-        public string TaskId { get; }
+        public string TaskId => _taskId ??= ((TaskStore)_run!.Tasks).Id(_taskIndex);
+
+        private string? _taskId;
+        private readonly int _taskIndex;
 
         /// <summary>The chosen agent's id; null when unassigned.</summary>
         public string? AgentId { get; }

@@ -56,9 +56,14 @@ namespace FairnessGovernor.Allocation
             var skipped = options.Explain ? new string[]?[n] : null;
             var reasons = new byte[n];
             var agentOf = new int[n];
+            var store = tasks as TaskStore;
+            bool needTask = options.Explain || core.UsesGroups;
             for (int k = 0; k < n; k++)
             {
-                int a = core.Decide(tasks[order[k]], out int code, out var why);
+                // The task itself matters only for its group (quotas) and explain mode; a compact store gives the group directly.
+                int a = !needTask ? core.Decide((string?)null, out int code, out var why)
+                    : store != null ? core.Decide(store.Group(order[k]), out code, out why)
+                    : core.Decide(tasks[order[k]], out code, out why);
                 if (skipped != null) skipped[k] = why;
                 agentOf[k] = a;
                 if (promoted != null && promoted[k]) code |= DecisionReasons.CodeMaxBypass;
@@ -83,6 +88,14 @@ namespace FairnessGovernor.Allocation
                 return order;
             }
             var starts = new int[4];
+            if (tasks is TaskStore store)
+            {
+                var levels = store.Levels;
+                for (int i = 0; i < n; i++) starts[levels[i] + 1]++;
+                for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
+                for (int i = 0; i < n; i++) order[starts[levels[i]]++] = i;
+                return order;
+            }
             for (int i = 0; i < n; i++) starts[(int)tasks[i].Level + 1]++;
             for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
             for (int i = 0; i < n; i++) order[starts[(int)tasks[i].Level]++] = i;

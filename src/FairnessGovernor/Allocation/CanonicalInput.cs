@@ -38,6 +38,23 @@ namespace FairnessGovernor.Allocation
         public static void WriteTasks(Utf8JsonWriter w, IReadOnlyList<FairTask> tasks)
         {
             w.WriteStartArray();
+            if (tasks is TaskStore store)
+            {
+                // The same values without materialising a FairTask per task.
+                for (int i = 0; i < store.Count; i++)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", store.Id(i));
+                    w.WriteString("priority", TaskPriorityNames.ToName(store.Level(i)));
+                    var g = store.Group(i);
+                    if (g != null) w.WriteString("group", g); else w.WriteNull("group");
+                    WriteNumber(w, "duration", store.Duration(i));
+                    WriteNumber(w, "arrival", store.Arrival(i));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                return;
+            }
             for (int i = 0; i < tasks.Count; i++)
             {
                 var t = tasks[i];

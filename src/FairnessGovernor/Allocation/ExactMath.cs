@@ -9,6 +9,7 @@ namespace FairnessGovernor.Allocation
         /// <summary>Compares a*b with c*d exactly.</summary>
         public static int CompareProducts(ulong a, ulong b, ulong c, ulong d)
         {
+            if (((a | b | c | d) >> 32) == 0) return (a * b).CompareTo(c * d); // both products fit in 64 bits
             Multiply(a, b, out ulong h1, out ulong l1);
             Multiply(c, d, out ulong h2, out ulong l2);
             return h1 != h2 ? h1.CompareTo(h2) : l1.CompareTo(l2);

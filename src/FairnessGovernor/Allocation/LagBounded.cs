@@ -10,13 +10,17 @@ namespace FairnessGovernor.Allocation
     /// (x_i + 1 - delta)/p_i wins, ordered exactly as (D (x_i + 1) - 1) / w_i (ties: lowest index).
     /// Every factor fits in 64 bits and every comparison is of two exact 128-bit products.
     /// <para>
-    /// Agents picked in the epoch sit in two heaps: waiting (keyed by (D x_i + 1) / w_i) and eligible (keyed by deadline).
+    /// Agents picked in the epoch sit in per-weight-class heaps on (x_i, i): within a class both the eligibility
+    /// step (D x_i + 1) / w_i and the deadline follow x_i (ties: lowest index), so the class's top stands for the
+    /// class. The class tops sit in two heaps: waiting (keyed by (D x_i + 1) / w_i) and eligible (keyed by deadline).
     /// Agents not yet picked in the epoch (x = 0) need no heap: their eligibility steps and their deadlines are
     /// both ordered by weight descending (index ascending), so they are a cursor over the agents sorted once
     /// that way, skipping closed ones through a union-find successor. A pick compares the eligible heap's top
-    /// with the cursor's agent, then re-queues the one chosen agent: O(log m). When an agent closes, a new
-    /// epoch starts over the rest (k and counts from zero, p renormalised): the heaps are emptied (they hold
-    /// only agents picked in the last epoch) and the cursor returns to the start: no O(m) work per close.
+    /// with the cursor's agent, then re-queues the one chosen agent in its class and its class among the tops:
+    /// O(log m) in the class plus O(log k) over the k distinct weights (a few when agents share weights). When an
+    /// agent closes, a new epoch starts over the rest (k and counts from zero, p renormalised): the heaps are
+    /// emptied (they hold only agents picked in the last epoch) and the cursor returns to the start: no O(m)
+    /// work per close.
     /// </para>
     /// </summary>
     internal sealed class LagBounded : IAgentSelector
@@ -29,8 +33,18 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _sorted;   // agents by weight descending, index ascending
         private readonly int[] _rank;     // agent -> position in _sorted
         private readonly OpenAgents _freshOpen; // over positions in _sorted
-        private readonly IndexHeap _waiting;
-        private readonly IndexHeap _eligible;
+        // Agents picked in the epoch, per weight class: a min-heap on (x_i, i) packed as x_i << 32 | i, class c in
+        // [_segStart[c], _segStart[c] + _segCount[c]). Within a class both eligibility and deadline follow (x_i, i), so
+        // the class's top stands for the class; the two heaps below order the class tops.
+        private readonly int[] _class;
+        private readonly int[] _segStart;
+        private readonly int[] _segCount;
+        private readonly long[] _pickedKeys;
+        private readonly bool[] _inEpoch;
+        private readonly int[] _nonEmpty;
+        private int _nonEmptyCount;
+        private readonly RatioHeap _waiting;  // classes whose top is not eligible, keyed by eligibility (D x_i + 1) / w_i
+        private readonly RatioHeap _eligible; // classes whose top is eligible, keyed by deadline (D (x_i + 1) - 1) / w_i
         private bool _dirty = true;
         private int _cursor;
         private long _k;
@@ -59,16 +73,29 @@ namespace FairnessGovernor.Allocation
                 if (open.IsOpen(i)) { _members++; _total += _w[i]; }
                 else _freshOpen.Close(_rank[i]);
             }
-            _waiting = new IndexHeap(m, (a, b) =>
+            _class = new int[m];
+            var byWeight = new System.Collections.Generic.Dictionary<long, int>();
+            var sizes = new System.Collections.Generic.List<int>();
+            for (int i = 0; i < m; i++)
             {
-                int c = ExactMath.CompareProducts(_eNum[a], _w[b], _eNum[b], _w[a]);
-                return c < 0 || (c == 0 && a < b);
-            });
-            _eligible = new IndexHeap(m, (a, b) =>
-            {
-                int c = ExactMath.CompareProducts(_num[a], _w[b], _num[b], _w[a]);
-                return c < 0 || (c == 0 && a < b);
-            });
+                if (!byWeight.TryGetValue(_w[i], out int c))
+                {
+                    c = sizes.Count;
+                    byWeight.Add(_w[i], c);
+                    sizes.Add(0);
+                }
+                _class[i] = c;
+                sizes[c]++;
+            }
+            int classes = sizes.Count;
+            _segStart = new int[classes];
+            _segCount = new int[classes];
+            _nonEmpty = new int[classes];
+            for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
+            _pickedKeys = new long[m];
+            _inEpoch = new bool[m];
+            _waiting = new RatioHeap(classes);
+            _eligible = new RatioHeap(classes);
         }
 
         public int LastReason => _lastReason;
@@ -80,13 +107,19 @@ namespace FairnessGovernor.Allocation
             _lastReason = DecisionReasons.CodeDeadline;
             if (_members == 1) return _open.NextFrom(0);
             _k++;
-            while (_waiting.Count > 0 && Eligible(_eNum[_waiting.Top], _waiting.Top)) _eligible.Push(_waiting.Pop());
+            while (_waiting.Count > 0)
+            {
+                int c = _waiting.Top, t = Top(c);
+                if (!Eligible(_eNum[t], t)) break;
+                _waiting.Pop();
+                _eligible.Push(c, _num[t], _w[t], t);
+            }
             int fresh = FreshHead();
             bool freshEligible = fresh >= 0 && Eligible(1, fresh);
             int j;
             if (_eligible.Count > 0)
             {
-                j = _eligible.Top;
+                j = Top(_eligible.Top);
                 if (freshEligible)
                 {
                     // fresh deadline numerator is D - 1
@@ -98,7 +131,8 @@ namespace FairnessGovernor.Allocation
             else
             {
                 // Not reachable in exact arithmetic (the lags of E sum to 1 >= delta); kept so a pick never fails.
-                j = fresh >= 0 && (_waiting.Count == 0 || ExactMath.CompareProducts(1, _w[_waiting.Top], _eNum[_waiting.Top], _w[fresh]) <= 0) ? fresh : _waiting.Top;
+                int wt = _waiting.Count > 0 ? Top(_waiting.Top) : -1;
+                j = fresh >= 0 && (wt < 0 || ExactMath.CompareProducts(1, _w[wt], _eNum[wt], _w[fresh]) <= 0) ? fresh : wt;
                 _lastReason = DecisionReasons.CodeFallback;
             }
             if (j == fresh)
@@ -106,11 +140,7 @@ namespace FairnessGovernor.Allocation
                 _cursor = _rank[j] + 1;
                 _x[j] = 1;
             }
-            else
-            {
-                if (_eligible.Count > 0 && _eligible.Top == j) _eligible.Pop(); else _waiting.Pop();
-                _x[j]++;
-            }
+            else _x[j]++; // j is its class's top: Requeue moves it down its class heap
             Requeue(j);
             return j;
         }
@@ -171,7 +201,7 @@ namespace FairnessGovernor.Allocation
             for (int i = 0; i < _w.Length; i++)
             {
                 member[i] = _freshOpen.IsOpen(_rank[i]);
-                x[i] = member[i] && (_waiting.Contains(i) || _eligible.Contains(i)) ? _x[i] : 0;
+                x[i] = member[i] && _inEpoch[i] ? _x[i] : 0;
             }
             return true;
         }
@@ -179,8 +209,9 @@ namespace FairnessGovernor.Allocation
         public string? WhyNot(int agent)
         {
             if (_members <= 1) return null;
-            if (_eligible.Contains(agent)) return "later_deadline";
-            if (_waiting.Contains(agent)) return "not_eligible";
+            // A picked agent is eligible when its class top is (the promotion at this pick moved every eligible one);
+            // the agent just picked waits (it is the chosen one, never asked).
+            if (_inEpoch[agent]) return Eligible(_eNum[agent], agent) ? "later_deadline" : "not_eligible";
             return Eligible(1, agent) ? "later_deadline" : "not_eligible";
         }
 
@@ -198,6 +229,13 @@ namespace FairnessGovernor.Allocation
             _dirty = false;
             _waiting.Clear();
             _eligible.Clear();
+            for (int n = 0; n < _nonEmptyCount; n++)
+            {
+                int c = _nonEmpty[n];
+                for (int p = _segStart[c], end = p + _segCount[c]; p < end; p++) _inEpoch[(int)(uint)_pickedKeys[p]] = false;
+                _segCount[c] = 0;
+            }
+            _nonEmptyCount = 0;
             _k = 0;
             _cursor = 0;
             _d = 2L * (_members - 1);
@@ -209,7 +247,51 @@ namespace FairnessGovernor.Allocation
             long dx1 = _d * _x[i] + 1;
             _eNum[i] = dx1;
             _num[i] = dx1 + _d - 2;
-            _waiting.Push(i);
+            int c = _class[i];
+            long key = (_x[i] << 32) | (uint)i;
+            int s = _segStart[c];
+            if (_inEpoch[i])
+            {
+                // Picked again: it is the class's top; its count grew.
+                SiftDown(c, s, key);
+            }
+            else
+            {
+                _inEpoch[i] = true;
+                if (_segCount[c] == 0) _nonEmpty[_nonEmptyCount++] = c;
+                int p = s + _segCount[c]++;
+                while (p > s)
+                {
+                    int parent = s + ((p - s - 1) >> 1);
+                    if (_pickedKeys[parent] <= key) break;
+                    _pickedKeys[p] = _pickedKeys[parent];
+                    p = parent;
+                }
+                _pickedKeys[p] = key;
+            }
+            // The class's top may have changed: place the class by its top's state at this step.
+            _waiting.Remove(c);
+            _eligible.Remove(c);
+            int t = Top(c);
+            if (Eligible(_eNum[t], t)) _eligible.Push(c, _num[t], _w[t], t);
+            else _waiting.Push(c, _eNum[t], _w[t], t);
+        }
+
+        private int Top(int c) => (int)(uint)_pickedKeys[_segStart[c]];
+
+        private void SiftDown(int c, int s, long key)
+        {
+            int end = s + _segCount[c], p = s;
+            while (true)
+            {
+                int child = s + 2 * (p - s) + 1;
+                if (child >= end) break;
+                if (child + 1 < end && _pickedKeys[child + 1] < _pickedKeys[child]) child++;
+                if (_pickedKeys[child] >= key) break;
+                _pickedKeys[p] = _pickedKeys[child];
+                p = child;
+            }
+            _pickedKeys[p] = key;
         }
     }
 }

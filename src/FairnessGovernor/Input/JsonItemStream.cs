@@ -53,7 +53,7 @@ namespace FairnessGovernor.Input
         public static IReadOnlyList<FairTask>? TryTasks(string path, InputLimits limits)
         {
             var sink = new TaskSink(limits.MaxIdLength);
-            return Run(path, limits, TasksKey, sink) ? sink.Result() : null;
+            return Run(path, limits, TasksKey, sink) && sink.IdsUnique() ? sink.Result() : null;
         }
 
         /// <summary>The agents of a JSON agent file, or null when the general path must read it.</summary>
@@ -98,30 +98,159 @@ namespace FairnessGovernor.Input
             }
         }
 
+        /// <summary>
+        /// Tasks into a <see cref="TaskStore"/>: ids as UTF-8 bytes in one buffer, a priority byte each, groups,
+        /// durations and arrivals only once some task has one. Ids are checked unique with an open-addressing
+        /// table over the bytes (no string, no dictionary entry per task); a long probe sequence gives up to the
+        /// general path, so crafted colliding ids cannot make loading quadratic.
+        /// </summary>
         private sealed class TaskSink : ItemSink
         {
-            private FairTask[] _tasks = new FairTask[16];
+            private static readonly ulong Seed = (ulong)DateTime.UtcNow.Ticks * 0x9E3779B97F4A7C15UL ^ (ulong)Environment.TickCount;
+            private const int MaxRun = 16;
+            private static readonly long DefaultDurationBits = BitConverter.DoubleToInt64Bits(FairTask.DefaultDuration);
+            private byte[] _bytes = new byte[1024];
+            private int _byteCount;
+            private int[] _starts = new int[17];
+            private byte[] _levels = new byte[16];
+            private string?[]? _groups;
+            private double[]? _durations;
+            private double[]? _arrivals;
             private int _count;
-
-            public override void Expect(int expected)
-            {
-                base.Expect(expected);
-                if (expected > _tasks.Length) Array.Resize(ref _tasks, expected);
-            }
+            private bool _ascending = true; // every id so far above the one before it (bytewise): no duplicates possible
 
             public TaskSink(int maxId) : base(maxId) { }
 
             public override int Count => _count;
 
-            public IReadOnlyList<FairTask> Result()
+            public override void Expect(int expected)
             {
-                if (_tasks.Length != _count) Array.Resize(ref _tasks, _count);
-                return _tasks;
+                if (expected > _levels.Length) Grow(expected);
+                long bytes = _count > 0 ? (long)(_byteCount / (double)_count * expected * 1.05) + 64 : 0;
+                if (bytes > _bytes.Length && bytes < int.MaxValue) Array.Resize(ref _bytes, (int)bytes);
+            }
+
+            public IReadOnlyList<FairTask> Result() => new TaskStore(_count, _bytes, _starts, _levels, _groups, _durations, _arrivals);
+
+            private void Grow(int capacity)
+            {
+                Array.Resize(ref _levels, capacity);
+                Array.Resize(ref _starts, capacity + 1);
+                if (_groups != null) Array.Resize(ref _groups, capacity);
+                if (_durations != null) Array.Resize(ref _durations, capacity);
+                if (_arrivals != null) Array.Resize(ref _arrivals, capacity);
+            }
+
+            private static uint Hash(ReadOnlySpan<byte> s)
+            {
+                ulong h = Seed ^ ((ulong)s.Length * 0x9E3779B97F4A7C15UL);
+                int i = 0;
+                for (; i + 8 <= s.Length; i += 8)
+                {
+                    h ^= System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(s.Slice(i));
+                    h *= 0x9E3779B97F4A7C15UL;
+                    h ^= h >> 29;
+                }
+                ulong tail = 0;
+                for (int shift = 0; i < s.Length; i++, shift += 8) tail |= (ulong)s[i] << shift;
+                h ^= tail;
+                h *= 0xBF58476D1CE4E5B9UL;
+                h ^= h >> 31;
+                h *= 0x94D049BB133111EBUL;
+                h ^= h >> 29;
+                return (uint)(h ^ (h >> 32));
+            }
+
+            /// <summary>Makes room for <paramref name="length"/> more id bytes after the committed ones.</summary>
+            private Span<byte> Pending(int length)
+            {
+                if (_byteCount + length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + length));
+                return new Span<byte>(_bytes, _byteCount, length);
+            }
+
+            /// <summary>Commits the pending id bytes (<paramref name="length"/> after the committed ones) as task <see cref="_count"/>.</summary>
+            private void CommitId(int length)
+            {
+                if (_ascending && _count > 0)
+                {
+                    var id = new ReadOnlySpan<byte>(_bytes, _byteCount, length);
+                    if (id.SequenceCompareTo(IdAt(_count - 1)) <= 0) _ascending = false;
+                }
+                _starts[_count] = _byteCount;
+                _byteCount += length;
+                _starts[_count + 1] = _byteCount;
+            }
+
+            private ReadOnlySpan<byte> IdAt(int i) => new ReadOnlySpan<byte>(_bytes, _starts[i], _starts[i + 1] - _starts[i]);
+
+            /// <summary>
+            /// True when the ids are unique (false: the general path reports DuplicateId). Ids that came in ascending
+            /// order are unique without more work; otherwise (seeded hash, index) pairs are radix-sorted (sequential
+            /// passes, no random probes into a large table) and equal hashes compare their bytes. A long run of equal
+            /// hashes gives up to the general path, so crafted colliding ids cannot make loading quadratic.
+            /// </summary>
+            public bool IdsUnique()
+            {
+                int n = _count;
+                if (_ascending || n < 2) return true;
+                var keys = new ulong[n];
+                for (int i = 0; i < n; i++) keys[i] = ((ulong)Hash(IdAt(i)) << 32) | (uint)i;
+                var temp = new ulong[n];
+                var counts = new int[256];
+                for (int shift = 32; shift < 64; shift += 8)
+                {
+                    Array.Clear(counts, 0, counts.Length);
+                    for (int i = 0; i < n; i++) counts[(int)(keys[i] >> shift) & 0xFF]++;
+                    int sum = 0;
+                    for (int d = 0; d < 256; d++) { int c = counts[d]; counts[d] = sum; sum += c; }
+                    for (int i = 0; i < n; i++) temp[counts[(int)(keys[i] >> shift) & 0xFF]++] = keys[i];
+                    var swap = keys; keys = temp; temp = swap;
+                }
+                for (int start = 0; start < n;)
+                {
+                    int end = start + 1;
+                    while (end < n && (keys[end] >> 32) == (keys[start] >> 32)) end++;
+                    if (end - start > MaxRun) return false;
+                    for (int x = start; x < end; x++)
+                        for (int y = x + 1; y < end; y++)
+                            if (IdAt((int)(uint)keys[x]).SequenceEqual(IdAt((int)(uint)keys[y]))) return false;
+                    start = end;
+                }
+                return true;
+            }
+
+            /// <summary>
+            /// Copies the id token's UTF-8 bytes to the pending area after the checks <see cref="ItemSink"/>'s Id makes
+            /// (non-blank, at most MaxId characters, ASCII source); returns their length.
+            /// </summary>
+            private int IdBytes(ref Utf8JsonReader r)
+            {
+                if (r.TokenType != JsonTokenType.String) throw GiveUp.Instance;
+                if (!r.ValueIsEscaped)
+                {
+                    var span = r.ValueSpan;
+                    // Unescaped JSON strings hold no control characters, so an ASCII id is blank only when it is all spaces.
+                    bool blank = true;
+                    for (int i = 0; i < span.Length; i++)
+                    {
+                        byte b = span[i];
+                        if (b >= 0x80) throw GiveUp.Instance;
+                        if (b != (byte)' ') blank = false;
+                    }
+                    if (span.Length == 0 || span.Length > MaxId || blank) throw GiveUp.Instance;
+                    span.CopyTo(Pending(span.Length));
+                    return span.Length;
+                }
+                var s = Id(ref r);
+                var bytes = Encoding.UTF8.GetBytes(s);
+                bytes.AsSpan().CopyTo(Pending(bytes.Length));
+                return bytes.Length;
             }
 
             public override bool TryItem(ref Utf8JsonReader r)
             {
-                string? id = null, group = null;
+                int idLength = -1;
+                string? group = null;
                 var priority = TaskPriority.Normal;
                 double duration = FairTask.DefaultDuration, arrival = FairTask.DefaultArrival;
                 int seen = 0;
@@ -143,7 +272,7 @@ namespace FairnessGovernor.Input
                     if (t == JsonTokenType.StartObject || t == JsonTokenType.StartArray) throw GiveUp.Instance;
                     switch (key)
                     {
-                        case 1: id = Id(ref r); break;
+                        case 1: idLength = IdBytes(ref r); break;
                         case 2:
                             if (t == JsonTokenType.Null) break;
                             if (t != JsonTokenType.String) throw GiveUp.Instance;
@@ -169,10 +298,27 @@ namespace FairnessGovernor.Input
                             break;
                     }
                 }
-                if (id == null) throw GiveUp.Instance; // MissingId
-                AddId(id);
-                if (_count == _tasks.Length) Array.Resize(ref _tasks, _tasks.Length * 2);
-                _tasks[_count++] = new FairTask(id, priority, group, duration, arrival);
+                if (idLength < 0) throw GiveUp.Instance; // MissingId
+                if (_count == _levels.Length) Grow(_levels.Length * 2);
+                CommitId(idLength);
+                int i = _count;
+                _levels[i] = (byte)priority;
+                if (group != null)
+                {
+                    if (_groups == null) _groups = new string?[_levels.Length];
+                    _groups[i] = group;
+                }
+                if (BitConverter.DoubleToInt64Bits(duration) != DefaultDurationBits || _durations != null)
+                {
+                    if (_durations == null) { _durations = new double[_levels.Length]; for (int k = 0; k < i; k++) _durations[k] = FairTask.DefaultDuration; }
+                    _durations[i] = duration;
+                }
+                if (BitConverter.DoubleToInt64Bits(arrival) != 0 || _arrivals != null) // bits: -0.0 is kept as given
+                {
+                    if (_arrivals == null) _arrivals = new double[_levels.Length]; // the default arrival is 0
+                    _arrivals[i] = arrival;
+                }
+                _count++;
                 return true;
             }
         }

@@ -206,12 +206,14 @@ namespace FairnessGovernor.Metrics
             for (int i = 0; i < counts.Length; i++) counts[i] = result.AgentTaskCounts[i];
             var all = new List<double>();
             var byLevel = new[] { new List<double>(), new List<double>(), new List<double>() };
+            var store = result.Tasks as TaskStore;
             for (int k = 0; k < result.Count; k++)
             {
                 var w = result.WaitAt(k);
                 if (!w.HasValue) continue;
                 all.Add(w.Value);
-                byLevel[(int)result.Tasks[result.TaskIndexAt(k)].Level].Add(w.Value);
+                int t = result.TaskIndexAt(k);
+                byLevel[store != null ? (int)store.Level(t) : (int)result.Tasks[t].Level].Add(w.Value);
             }
             return Build(result.Agents, counts, result.UnassignedCount, result.Policy, new WaitStatistics(all), byLevel);
         }

@@ -1,9 +1,12 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Metrics;
+using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Output
 {
@@ -36,17 +39,23 @@ namespace FairnessGovernor.Output
             {
                 var agentIds = new JsonEncodedText?[result.Agents.Count]; // each agent id escaped once
                 var tasks = result.Tasks;
+                var store = tasks as TaskStore; // ids straight from their UTF-8 bytes (the same escaping, no strings)
                 w.WriteStartObject();
                 w.WriteStartArray(AllocationKey);
-                for (int k = 0; k < result.Count; k++)
+                if (store != null && EntryTemplate.Ready) WriteEntries(w, result, store, agentIds);
+                else
                 {
-                    int a = result.AgentIndexAt(k);
-                    if (a < 0) continue;
-                    w.WriteStartObject();
-                    w.WriteString(TaskIdKey, tasks[result.TaskIndexAt(k)].Id);
-                    w.WriteString(AgentIdKey, agentIds[a] ??= JsonEncodedText.Encode(result.Agents[a].Id, Options.Encoder));
-                    w.WriteEndObject();
-                    if (w.BytesPending > FlushBytes) w.Flush();
+                    for (int k = 0; k < result.Count; k++)
+                    {
+                        int a = result.AgentIndexAt(k);
+                        if (a < 0) continue;
+                        w.WriteStartObject();
+                        if (store != null) w.WriteString(TaskIdKey, store.IdUtf8(result.TaskIndexAt(k)));
+                        else w.WriteString(TaskIdKey, tasks[result.TaskIndexAt(k)].Id);
+                        w.WriteString(AgentIdKey, agentIds[a] ??= JsonEncodedText.Encode(result.Agents[a].Id, Options.Encoder));
+                        w.WriteEndObject();
+                        if (w.BytesPending > FlushBytes) w.Flush();
+                    }
                 }
                 w.WriteEndArray();
                 w.WriteStartArray(UnassignedKey);
@@ -55,7 +64,8 @@ namespace FairnessGovernor.Output
                     for (int k = 0; k < result.Count; k++)
                     {
                         if (result.AgentIndexAt(k) >= 0) continue;
-                        w.WriteStringValue(tasks[result.TaskIndexAt(k)].Id);
+                        if (store != null) w.WriteStringValue(store.IdUtf8(result.TaskIndexAt(k)));
+                        else w.WriteStringValue(tasks[result.TaskIndexAt(k)].Id);
                         if (w.BytesPending > FlushBytes) w.Flush();
                     }
                 }
@@ -68,6 +78,108 @@ namespace FairnessGovernor.Output
         }
 
         private const int FlushBytes = 1 << 16;
+
+        /// <summary>
+        /// The allocation entries of a compact task store, each as one raw value: the bytes the writer itself produces
+        /// for {"task_id": .., "agent_id": ..} at that depth (newline and indentation included), with the ids already
+        /// escaped exactly as the writer escapes them. One call per entry instead of four.
+        /// </summary>
+        private static void WriteEntries(Utf8JsonWriter w, AllocationResult result, TaskStore store, JsonEncodedText?[] agentIds)
+        {
+            var t = EntryTemplate.Instance!;
+            var buffer = new byte[256];
+            var encoder = Options.Encoder!;
+            for (int k = 0; k < result.Count; k++)
+            {
+                int a = result.AgentIndexAt(k);
+                if (a < 0) continue;
+                var id = store.IdUtf8(result.TaskIndexAt(k));
+                if (encoder.FindFirstCharacterToEncodeUtf8(id) >= 0) id = JsonEncodedText.Encode(id, encoder).EncodedUtf8Bytes;
+                var agent = (agentIds[a] ??= JsonEncodedText.Encode(result.Agents[a].Id, encoder)).EncodedUtf8Bytes;
+                int length = t.Prefix.Length + id.Length + t.Middle.Length + agent.Length + t.Suffix.Length;
+                if (length > buffer.Length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
+                var span = new Span<byte>(buffer);
+                int at = 0;
+                t.Prefix.CopyTo(span); at += t.Prefix.Length;
+                id.CopyTo(span.Slice(at)); at += id.Length;
+                t.Middle.CopyTo(span.Slice(at)); at += t.Middle.Length;
+                agent.CopyTo(span.Slice(at)); at += agent.Length;
+                t.Suffix.CopyTo(span.Slice(at)); at += t.Suffix.Length;
+                w.WriteRawValue(new ReadOnlySpan<byte>(buffer, 0, at), skipInputValidation: true);
+                if (w.BytesPending > FlushBytes) w.Flush();
+            }
+        }
+
+        /// <summary>
+        /// An allocation entry as the writer formats it, cut at the two ids. Taken from the writer's own output, and
+        /// used only when writing two entries through it gives exactly the bytes the writer gives (checked once).
+        /// </summary>
+        private sealed class EntryTemplate
+        {
+            public byte[] Prefix = null!, Middle = null!, Suffix = null!;
+
+            public static readonly EntryTemplate? Instance = Build();
+
+            public static bool Ready => Instance != null;
+
+            private static byte[] Sample(bool raw, EntryTemplate? t)
+            {
+                using var ms = new MemoryStream();
+                using (var w = new Utf8JsonWriter(ms, Options))
+                {
+                    w.WriteStartObject();
+                    w.WriteStartArray(AllocationKey);
+                    foreach (var (task, agent) in new[] { ("@T@", "@A@"), ("t\u0001\"\u00e9<&>\\", "a-2") })
+                    {
+                        if (!raw)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString(TaskIdKey, task);
+                            w.WriteString(AgentIdKey, agent);
+                            w.WriteEndObject();
+                        }
+                        else
+                        {
+                            var bytes = new List<byte>(t!.Prefix);
+                            bytes.AddRange(JsonEncodedText.Encode(task, Options.Encoder).EncodedUtf8Bytes.ToArray());
+                            bytes.AddRange(t.Middle);
+                            bytes.AddRange(JsonEncodedText.Encode(agent, Options.Encoder).EncodedUtf8Bytes.ToArray());
+                            bytes.AddRange(t.Suffix);
+                            w.WriteRawValue(bytes.ToArray(), skipInputValidation: true);
+                        }
+                    }
+                    w.WriteEndArray();
+                    w.WriteStartArray(UnassignedKey);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                return ms.ToArray();
+            }
+
+            private static EntryTemplate? Build()
+            {
+                try
+                {
+                    var reference = Sample(false, null);
+                    var text = Encoding.UTF8.GetString(reference);
+                    int open = text.IndexOf('[');
+                    int task = text.IndexOf("@T@", StringComparison.Ordinal), agent = text.IndexOf("@A@", StringComparison.Ordinal);
+                    int close = text.IndexOf('}', agent);
+                    if (open < 0 || task < open || agent < task || close < agent) return null;
+                    var t = new EntryTemplate
+                    {
+                        Prefix = Encoding.UTF8.GetBytes(text.Substring(open + 1, task - open - 1)),
+                        Middle = Encoding.UTF8.GetBytes(text.Substring(task + 3, agent - task - 3)),
+                        Suffix = Encoding.UTF8.GetBytes(text.Substring(agent + 3, close + 1 - agent - 3)),
+                    };
+                    return reference.AsSpan().SequenceEqual(Sample(true, t)) ? t : null;
+                }
+                catch (Exception)
+                {
+                    return null;
+                }
+            }
+        }
         private static readonly JsonEncodedText AllocationKey = JsonEncodedText.Encode("allocation");
         private static readonly JsonEncodedText UnassignedKey = JsonEncodedText.Encode("unassigned");
         private static readonly JsonEncodedText TaskIdKey = JsonEncodedText.Encode("task_id");
