@@ -23,20 +23,8 @@ namespace FairnessGovernor.Input
         public static IReadOnlyList<FairTask> FromItems(IReadOnlyList<InputValue> items, InputSource source, InputLimits? limits = null)
         {
             limits ??= InputLimits.Default;
-            var tasks = new FairTask[items.Count];
-            var seen = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
-            for (int i = 0; i < items.Count; i++)
-            {
-                tasks[i] = FromItem(items[i], source, "tasks[" + i + "]", limits);
-                if (seen.TryGetValue(tasks[i].Id, out int first))
-                {
-                    var idValue = items[i].Get("id")!;
-                    throw new FairnessInputException("DuplicateId", source.Name, "tasks[" + i + "] (id '" + tasks[i].Id + "')", "id",
-                        "the id is already used by tasks[" + first + "]; task ids must be unique.", idValue.Line, idValue.Column);
-                }
-                seen.Add(tasks[i].Id, i);
-            }
-            return tasks;
+            var l = limits;
+            return UniqueItems.Build(items.Count, "tasks", source, (i, label) => FromItem(items[i], source, label, l), t => t.Id, i => items[i].Get("id"));
         }
 
         /// <summary>Builds one task from an object value.</summary>
@@ -89,20 +77,8 @@ namespace FairnessGovernor.Input
         public static IReadOnlyList<FairAgent> FromItems(IReadOnlyList<InputValue> items, InputSource source, InputLimits? limits = null)
         {
             limits ??= InputLimits.Default;
-            var agents = new FairAgent[items.Count];
-            var seen = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
-            for (int i = 0; i < items.Count; i++)
-            {
-                agents[i] = FromItem(items[i], source, "agents[" + i + "]", limits);
-                if (seen.TryGetValue(agents[i].Id, out int first))
-                {
-                    var idValue = items[i].Get("id")!;
-                    throw new FairnessInputException("DuplicateId", source.Name, "agents[" + i + "] (id '" + agents[i].Id + "')", "id",
-                        "the id is already used by agents[" + first + "]; agent ids must be unique.", idValue.Line, idValue.Column);
-                }
-                seen.Add(agents[i].Id, i);
-            }
-            return agents;
+            var l = limits;
+            return UniqueItems.Build(items.Count, "agents", source, (i, label) => FromItem(items[i], source, label, l), a => a.Id, i => items[i].Get("id"));
         }
 
         /// <summary>Builds one agent from an object value.</summary>
