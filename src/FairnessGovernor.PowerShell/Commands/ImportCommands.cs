@@ -5,7 +5,7 @@ using FairnessGovernor.Input;
 namespace FairnessGovernor.PowerShell.Commands
 {
     /// <summary>Shared shape of the Import-Fair* cmdlets: -Path (wildcards), -LiteralPath, or -InputObject from the pipeline.</summary>
-    public abstract class ImportCommandBase : FairnessCmdlet
+    public abstract class ImportCommandBase : InputLimitsCmdlet
     {
         private readonly List<object?> _objects = new List<object?>();
 
@@ -24,24 +24,6 @@ namespace FairnessGovernor.PowerShell.Commands
         [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
         [AllowNull]
         public object? InputObject { get; set; }
-
-        /// <summary>The largest input file read, in bytes (default 536870912, 512 MiB). Larger files are refused with InputTooLarge.</summary>
-        [Parameter]
-        [ValidateRange(1L, long.MaxValue)]
-        public long? MaxInputBytes { get; set; }
-
-        /// <summary>The deepest nesting of arrays and objects accepted in input files (default 64, at most 1000). Deeper input is refused with InputTooDeep.</summary>
-        [Parameter]
-        [ValidateRange(1, InputLimits.MaxDepthCeiling)]
-        public int? MaxDepth { get; set; }
-
-        /// <summary>The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int? MaxAliasExpansion { get; set; }
-
-        /// <summary>The input limits from -MaxInputBytes, -MaxDepth and -MaxAliasExpansion (defaults for those not given).</summary>
-        protected InputLimits Limits => InputLimits.With(MaxInputBytes, MaxDepth, MaxAliasExpansion);
 
         /// <summary>Reads one resolved file and writes its items.</summary>
         protected abstract void WriteFromFile(string path);
@@ -83,10 +65,10 @@ namespace FairnessGovernor.PowerShell.Commands
     public sealed class ImportFairTaskCommand : ImportCommandBase
     {
         /// <inheritdoc />
-        protected override void WriteFromFile(string path) => WriteObject(TaskLoader.FromFile(path, Limits), true);
+        protected override void WriteFromFile(string path) => WriteObject(TaskLoader.FromFile(path, GetLimits()), true);
 
         /// <inheritdoc />
-        protected override void WriteFromObjects(IReadOnlyList<object?> objects) => WriteObject(EngineInput.Tasks(null, objects, "InputObject", Limits), true);
+        protected override void WriteFromObjects(IReadOnlyList<object?> objects) => WriteObject(EngineInput.Tasks(null, objects, "InputObject", GetLimits()), true);
     }
 
     /// <summary>
@@ -97,10 +79,10 @@ namespace FairnessGovernor.PowerShell.Commands
     public sealed class ImportFairAgentCommand : ImportCommandBase
     {
         /// <inheritdoc />
-        protected override void WriteFromFile(string path) => WriteObject(AgentLoader.FromFile(path, Limits), true);
+        protected override void WriteFromFile(string path) => WriteObject(AgentLoader.FromFile(path, GetLimits()), true);
 
         /// <inheritdoc />
-        protected override void WriteFromObjects(IReadOnlyList<object?> objects) => WriteObject(EngineInput.Agents(null, objects, "InputObject", Limits), true);
+        protected override void WriteFromObjects(IReadOnlyList<object?> objects) => WriteObject(EngineInput.Agents(null, objects, "InputObject", GetLimits()), true);
     }
 
     /// <summary>
@@ -111,12 +93,12 @@ namespace FairnessGovernor.PowerShell.Commands
     public sealed class ImportFairnessPolicyCommand : ImportCommandBase
     {
         /// <inheritdoc />
-        protected override void WriteFromFile(string path) => WriteObject(PolicyLoader.FromFile(path, Limits));
+        protected override void WriteFromFile(string path) => WriteObject(PolicyLoader.FromFile(path, GetLimits()));
 
         /// <inheritdoc />
         protected override void WriteFromObjects(IReadOnlyList<object?> objects)
         {
-            foreach (var o in objects) WriteObject(EngineInput.Policy(null, o, "InputObject", Limits));
+            foreach (var o in objects) WriteObject(EngineInput.Policy(null, o, "InputObject", GetLimits()));
         }
     }
 }

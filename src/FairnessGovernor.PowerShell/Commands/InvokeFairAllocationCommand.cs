@@ -17,7 +17,7 @@ namespace FairnessGovernor.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "FairAllocation", SupportsShouldProcess = true, DefaultParameterSetName = "Decisions")]
     [OutputType("FairnessGovernor.Allocation.AllocationDecision")]
-    public sealed class InvokeFairAllocationCommand : FairnessCmdlet, IDisposable
+    public sealed class InvokeFairAllocationCommand : InputLimitsCmdlet, IDisposable
     {
         private readonly List<object?> _pipelineTasks = new List<object?>();
         private object? _streamRun; // a StreamRun while -Stream runs
@@ -113,23 +113,6 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateRange(0, 3600)]
         public double LockTimeoutSeconds { get; set; } = 10;
 
-        /// <summary>The largest input file read, in bytes (default 536870912, 512 MiB). Larger files are refused with InputTooLarge.</summary>
-        [Parameter]
-        [ValidateRange(1L, long.MaxValue)]
-        public long? MaxInputBytes { get; set; }
-
-        /// <summary>The deepest nesting of arrays and objects accepted in input files (default 64, at most 1000). Deeper input is refused with InputTooDeep.</summary>
-        [Parameter]
-        [ValidateRange(1, InputLimits.MaxDepthCeiling)]
-        public int? MaxDepth { get; set; }
-
-        /// <summary>The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int? MaxAliasExpansion { get; set; }
-
-        /// <summary>The input limits from -MaxInputBytes, -MaxDepth and -MaxAliasExpansion (defaults for those not given).</summary>
-        private InputLimits Limits => InputLimits.With(MaxInputBytes, MaxDepth, MaxAliasExpansion);
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -304,7 +287,7 @@ namespace FairnessGovernor.PowerShell.Commands
             AllocationResult result;
             try
             {
-                var limits = Limits;
+                var limits = GetLimits();
                 var tasks = EngineInput.Tasks(taskFile, _pipelineTasks, "Task", limits);
                 var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent", limits), ExcludeAgent, agentFile ?? "-Agent objects");
                 var policy = EngineInput.Policy(policyFile, Policy, "Policy", limits);
