@@ -1,18 +1,26 @@
 namespace FairnessGovernor.Allocation
 {
     /// <summary>
-    /// nginx's smooth weighted round-robin (SPEC.md 6.1.2) in O(log m) per pick, with most of the work among the
-    /// distinct weights rather than the agents. Agent i's current weight grows by w_i every pick, so between its own
-    /// picks it is a line c_i(t) = b_i + w_i t in the pick counter t (b_i = c_i(tau_i) - w_i tau_i; a pick lowers
-    /// b_i by the eligible total). Agents of equal weight never overtake one another between picks, so each weight
-    /// class is a heap on b (highest first, ties to the lowest index) whose top is the class's best agent. A kinetic
-    /// tournament over the classes keeps, per node, the winning class top's line (highest value, ties to the lowest
-    /// agent index) and the first pick at which that winner can change. A pick advances t, repairs the nodes whose
-    /// certificate expired, takes the root's winner j, lowers b_j, sifts it down its class heap and repairs the
-    /// class's path. Closing an agent removes it from its class heap and its weight from the total. Each node carries
-    /// its winner's line, so a repair reads only its two adjacent children. Arrays only; no allocation per pick.
-    /// (Long arithmetic wraps, so b_i + w_i t is exact whenever the current weight itself fits in 64 bits, as
-    /// c_i + w_i (t - tau_i) was.)
+    /// nginx's smooth weighted round-robin (SPEC.md 6.1.2), with most of the work among the distinct weights rather
+    /// than the agents. Agent i's current weight grows by w_i every pick, so between its own picks it is a line
+    /// c_i(t) = b_i + w_i t in the pick counter t (b_i = c_i(tau_i) - w_i tau_i; a pick lowers b_i by the eligible
+    /// total). Agents of equal weight never overtake one another between picks, so a weight class is ordered by b
+    /// (highest first, ties to the lowest index) and its first member is the class's candidate.
+    /// <para>
+    /// A class is a queue sorted in that order plus an overflow heap: the agent picked leaves the front, and goes
+    /// back to the queue's tail when its lowered b sorts after the tail (O(1)), otherwise into the class's heap
+    /// (O(log h)); the class's candidate is the better of the queue's front and the heap's top. Both stay sorted
+    /// whatever the values, so the order is exact; the queue takes every pick while the eligible total does not
+    /// change, since a class then goes round in index order (SPEC.md 6.1.2 has the argument).
+    /// </para>
+    /// <para>
+    /// A kinetic tournament over the classes keeps, per node, the winning class candidate's line (highest value,
+    /// ties to the lowest agent index) and the first pick at which that winner can change. A pick advances t,
+    /// repairs the nodes whose certificate expired, takes the root's winner j, lowers b_j and re-files j in its
+    /// class on the next call (when j fills up now, closing it is then free), then repairs the class's path.
+    /// Arrays only; no allocation per pick. (Long arithmetic wraps, so b_i + w_i t is exact whenever the current
+    /// weight itself fits in 64 bits, as c_i + w_i (t - tau_i) was.)
+    /// </para>
     /// </summary>
     internal sealed class SmoothWeightedRoundRobin : IAgentSelector
     {
@@ -24,6 +32,7 @@ namespace FairnessGovernor.Allocation
             public long W;
             public long Fail; // first time the node's winner may change
             public int Win;   // winner agent (-1: none)
+            public int Class; // the winner's class
         }
 
         private struct Entry
@@ -33,19 +42,27 @@ namespace FairnessGovernor.Allocation
         }
 
         private readonly long[] _w;
-        private readonly long[] _b;      // per agent: the line's offset (current weight = _b + _w t)
+        private readonly long[] _b;      // per agent in the set: the line's offset (current weight = _b + _w t)
         private readonly long[] _frozen; // per agent: the current weight when it left the set (or the initial one)
+        private readonly bool[] _inSet;
         private readonly int[] _class;   // per agent: its weight class
-        private readonly int[] _pos;     // per agent: its slot in the heap array (-1: not in the set)
-        private readonly Entry[] _heap;  // the class heaps, class k in [_start[k], _start[k] + _count[k])
+        // Class k owns the slots [_start[k], _start[k] + _cap[k]) of both arrays: a circular sorted queue in _queue
+        // (front at _head[k], _qCount[k] entries) and a binary heap in _heap (_hCount[k] entries).
+        private readonly Entry[] _queue;
+        private readonly Entry[] _heap;
         private readonly int[] _start;
-        private readonly int[] _count;
+        private readonly int[] _cap;
+        private readonly int[] _head;
+        private readonly int[] _qCount;
+        private readonly int[] _hCount;
         private readonly long[] _classWeight;
         private readonly Node[] _tree;   // tournament over the classes
         private readonly int _size;
         private long _time;
         private long _total;
-        private int _pending = -1; // the last pick, still at its class's top with its lowered b (sunk on the next call)
+        private int _pending = -1; // the last pick, out of its class until the next call re-files it
+        private int _pendingClass;
+        private long _pendingB;
 
         public SmoothWeightedRoundRobin(FairAgentTable agents, OpenAgents open)
             : this(agents, open, null)
@@ -59,8 +76,9 @@ namespace FairnessGovernor.Allocation
             _w = new long[m];
             _b = new long[m];
             _frozen = new long[m];
+            _inSet = new bool[m];
             _class = new int[m];
-            _pos = new int[m];
+            _queue = new Entry[System.Math.Max(1, m)];
             _heap = new Entry[System.Math.Max(1, m)];
             var byWeight = new System.Collections.Generic.Dictionary<long, int>();
             var sizes = new System.Collections.Generic.List<int>();
@@ -69,7 +87,6 @@ namespace FairnessGovernor.Allocation
             {
                 _w[i] = agents.Weights[i];
                 if (initial != null) _b[i] = _frozen[i] = initial[i];
-                _pos[i] = -1;
                 if (!byWeight.TryGetValue(_w[i], out int k))
                 {
                     k = sizes.Count;
@@ -82,19 +99,24 @@ namespace FairnessGovernor.Allocation
             }
             int classes = sizes.Count;
             _start = new int[classes];
-            _count = new int[classes];
+            _cap = sizes.ToArray();
+            _head = new int[classes];
+            _qCount = new int[classes];
+            _hCount = new int[classes];
             _classWeight = weights.ToArray();
             for (int k = 1; k < classes; k++) _start[k] = _start[k - 1] + sizes[k - 1];
+            // Each class's open members in index order; with carried weights, sorted into the class order.
             for (int i = 0; i < m; i++)
             {
                 if (!open.IsOpen(i)) continue;
                 _total += _w[i];
+                _inSet[i] = true;
                 int k = _class[i];
-                int p = _start[k] + _count[k]++;
-                _heap[p] = new Entry { B = _b[i], Agent = i };
-                _pos[i] = p;
-                SiftUp(k, p);
+                _queue[_start[k] + _qCount[k]++] = new Entry { B = _b[i], Agent = i };
             }
+            if (initial != null)
+                for (int k = 0; k < classes; k++)
+                    System.Array.Sort(_queue, _start[k], _qCount[k], EntryOrder.Instance);
             _size = 1;
             while (_size < classes) _size <<= 1;
             _tree = new Node[2 * _size];
@@ -114,7 +136,7 @@ namespace FairnessGovernor.Allocation
         public long CurrentWeight(int agent) => _b[agent] + _w[agent] * _time;
 
         /// <summary>The current weight to carry to the next run: the live value for an agent in the set, the frozen one otherwise.</summary>
-        public long StateWeight(int agent) => _pos[agent] >= 0 ? CurrentWeight(agent) : _frozen[agent]; // the heap order is not read
+        public long StateWeight(int agent) => _inSet[agent] ? CurrentWeight(agent) : _frozen[agent];
 
         public int Pick()
         {
@@ -122,73 +144,156 @@ namespace FairnessGovernor.Allocation
             if (_tree[1].Win < 0) return -1;
             _time++;
             if (_tree[1].Fail <= _time) Fix(1);
-            int j = _tree[1].Win;
-            long b = _b[j] - _total;
+            ref var root = ref _tree[1];
+            int j = root.Win, k = root.Class;
+            long b = root.B - _total;
             _b[j] = b;
-            _heap[_pos[j]].B = b;
-            // Sinking j through its class heap waits for the next call: when j fills up now (a capacity of 1 is
-            // common), Close takes it off the top instead, one pass instead of a sink and a removal.
+            TakeFirst(k);
+            // Re-filing j waits for the next call: when j fills up now (a capacity of 1 is common), Close just drops it.
             _pending = j;
+            _pendingClass = k;
+            _pendingB = b;
             return j;
         }
 
-        /// <summary>Sinks the last pick to its place and repairs its class's path, at the pick's time.</summary>
+        /// <summary>Re-files the last pick in its class and repairs the class's path, at the pick's time.</summary>
         private void Settle()
         {
-            int j = _pending, k = _class[j];
+            int k = _pendingClass;
+            var e = new Entry { B = _pendingB, Agent = _pending };
             _pending = -1;
-            SiftDown(k, _pos[j]);
+            int s = _start[k], cap = _cap[k], count = _qCount[k];
+            if (count == 0)
+            {
+                _head[k] = 0;
+                _queue[s] = e;
+                _qCount[k] = 1;
+            }
+            else
+            {
+                int tail = _head[k] + count - 1;
+                if (tail >= cap) tail -= cap;
+                if (Before(_queue[s + tail], e))
+                {
+                    int at = tail + 1;
+                    if (at == cap) at = 0;
+                    _queue[s + at] = e;
+                    _qCount[k] = count + 1;
+                }
+                else HeapPush(k, e);
+            }
             SetLeaf(k);
             UpdatePath(k);
         }
 
         public void Close(int agent)
         {
-            int p = _pos[agent];
-            if (p < 0) return;
-            if (_pending >= 0 && _pending != agent) Settle();
-            _pending = -1; // the pending pick itself is removed from its class's top below: no sink needed
+            if (agent == _pending)
+            {
+                // The usual case: the agent just picked fills up. It is already out of its class.
+                _pending = -1;
+            }
+            else
+            {
+                if (_pending >= 0) Settle();
+                if (!_inSet[agent]) return;
+                Remove(_class[agent], agent); // not reached from the allocator, which closes only the agent it just got
+            }
+            _inSet[agent] = false;
             _frozen[agent] = CurrentWeight(agent); // a closed agent's current weight stays as it was (carried to the next run)
             _total -= _w[agent];
             int k = _class[agent];
-            int last = _start[k] + --_count[k];
-            _pos[agent] = -1;
-            if (p != last)
-            {
-                _heap[p] = _heap[last];
-                _pos[_heap[p].Agent] = p;
-                SiftUp(k, p);
-                SiftDown(k, p); // a no-op when SiftUp moved it: p then holds its old ancestor
-            }
             SetLeaf(k);
             UpdatePath(k);
         }
 
         public string? WhyNot(int agent) => "lower_current_weight";
 
-        /// <summary>Heap order: higher b first, ties to the lower index.</summary>
+        /// <summary>Class order: higher b first, ties to the lower index.</summary>
         private static bool Before(in Entry x, in Entry y) => x.B > y.B || (x.B == y.B && x.Agent < y.Agent);
 
-        private void SiftUp(int k, int p)
+        private sealed class EntryOrder : System.Collections.Generic.IComparer<Entry>
+        {
+            public static readonly EntryOrder Instance = new EntryOrder();
+
+            public int Compare(Entry x, Entry y) => Before(x, y) ? -1 : Before(y, x) ? 1 : 0;
+        }
+
+        /// <summary>Whether class <paramref name="k"/>'s candidate is its heap's top (rather than its queue's front).</summary>
+        private bool TopInHeap(int k)
+        {
+            if (_hCount[k] == 0) return false;
+            if (_qCount[k] == 0) return true;
+            return Before(_heap[_start[k]], _queue[_start[k] + _head[k]]);
+        }
+
+        /// <summary>Takes class <paramref name="k"/>'s candidate out of the class.</summary>
+        private void TakeFirst(int k)
+        {
+            if (TopInHeap(k)) HeapRemoveAt(k, _start[k]);
+            else
+            {
+                int h = _head[k] + 1;
+                _head[k] = h == _cap[k] ? 0 : h;
+                _qCount[k]--;
+            }
+        }
+
+        /// <summary>Takes <paramref name="agent"/> out of class <paramref name="k"/> wherever it is (O(class size)).</summary>
+        private void Remove(int k, int agent)
+        {
+            int s = _start[k], cap = _cap[k], count = _qCount[k];
+            for (int o = 0; o < count; o++)
+            {
+                int at = _head[k] + o;
+                if (at >= cap) at -= cap;
+                if (_queue[s + at].Agent != agent) continue;
+                for (int r = o + 1; r < count; r++) // close the gap; the queue stays sorted
+                {
+                    int from = _head[k] + r, to = from - 1;
+                    if (from >= cap) from -= cap;
+                    if (to >= cap) to -= cap;
+                    _queue[s + to] = _queue[s + from];
+                }
+                _qCount[k] = count - 1;
+                return;
+            }
+            for (int p = s, end = s + _hCount[k]; p < end; p++)
+            {
+                if (_heap[p].Agent != agent) continue;
+                HeapRemoveAt(k, p);
+                return;
+            }
+        }
+
+        private void HeapPush(int k, Entry e)
         {
             int s = _start[k];
-            var e = _heap[p];
+            int p = s + _hCount[k]++;
             while (p > s)
             {
                 int parent = s + ((p - s - 1) >> 1);
                 if (!Before(e, _heap[parent])) break;
                 _heap[p] = _heap[parent];
-                _pos[_heap[p].Agent] = p;
                 p = parent;
             }
             _heap[p] = e;
-            _pos[e.Agent] = p;
         }
 
-        private void SiftDown(int k, int p)
+        private void HeapRemoveAt(int k, int p)
         {
-            int s = _start[k], end = s + _count[k];
-            var e = _heap[p];
+            int s = _start[k];
+            int end = s + --_hCount[k];
+            if (p == end) return;
+            var e = _heap[end];
+            // Up first (the last entry may beat p's ancestors), then down.
+            while (p > s)
+            {
+                int parent = s + ((p - s - 1) >> 1);
+                if (!Before(e, _heap[parent])) break;
+                _heap[p] = _heap[parent];
+                p = parent;
+            }
             while (true)
             {
                 int child = s + 2 * (p - s) + 1;
@@ -196,22 +301,21 @@ namespace FairnessGovernor.Allocation
                 if (child + 1 < end && Before(_heap[child + 1], _heap[child])) child++;
                 if (!Before(_heap[child], e)) break;
                 _heap[p] = _heap[child];
-                _pos[_heap[p].Agent] = p;
                 p = child;
             }
             _heap[p] = e;
-            _pos[e.Agent] = p;
         }
 
-        /// <summary>The class's leaf: its heap top's line, or none.</summary>
+        /// <summary>The class's leaf: its candidate's line, or none.</summary>
         private void SetLeaf(int k)
         {
             ref var leaf = ref _tree[_size + k];
-            if (_count[k] == 0) { leaf.Win = -1; return; }
-            var top = _heap[_start[k]];
+            if (_qCount[k] == 0 && _hCount[k] == 0) { leaf.Win = -1; return; }
+            var top = TopInHeap(k) ? _heap[_start[k]] : _queue[_start[k] + _head[k]];
             leaf.Win = top.Agent;
             leaf.B = top.B;
             leaf.W = _classWeight[k];
+            leaf.Class = k;
         }
 
         private void UpdatePath(int k)
@@ -238,8 +342,8 @@ namespace FairnessGovernor.Allocation
             long fail = left.Fail < right.Fail ? left.Fail : right.Fail;
             if (l < 0 || r < 0)
             {
-                if (l < 0) { n.Win = r; n.B = right.B; n.W = right.W; }
-                else { n.Win = l; n.B = left.B; n.W = left.W; }
+                if (l < 0) { n.Win = r; n.B = right.B; n.W = right.W; n.Class = right.Class; }
+                else { n.Win = l; n.B = left.B; n.W = left.W; n.Class = left.Class; }
                 n.Fail = fail;
                 return;
             }
@@ -247,12 +351,12 @@ namespace FairnessGovernor.Allocation
             long cross;
             if (vl > vr || (vl == vr && l < r)) // ties: the lower agent index
             {
-                n.Win = l; n.B = left.B; n.W = left.W;
+                n.Win = l; n.B = left.B; n.W = left.W; n.Class = left.Class;
                 cross = CrossTime(left.W, right.W, r < l, t, vl - vr);
             }
             else
             {
-                n.Win = r; n.B = right.B; n.W = right.W;
+                n.Win = r; n.B = right.B; n.W = right.W; n.Class = right.Class;
                 cross = CrossTime(right.W, left.W, l < r, t, vr - vl);
             }
             n.Fail = cross < fail ? cross : fail;
