@@ -1,12 +1,16 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Numerics;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Model;
+using FairnessGovernor.State;
 using Xunit;
 
 namespace FairnessGovernor.Tests
 {
     /// <summary>
+    /// The per-weight-class structures of the smooth WRR and lag_bounded selectors (SPEC.md 6.1.2, 6.1.3).
     /// The per-class queues of the smooth WRR selector (a sorted queue plus an overflow heap, SPEC.md 6.1.2) driven
     /// directly, beyond what the allocator does: carried current weights spread far apart within a class (so picks
     /// land in the overflow heap), agents closed while others are pending, and agents closed that were not just
@@ -84,6 +88,103 @@ namespace FairnessGovernor.Tests
                     return best;
                 }
             }
+        }
+
+        /// <summary>
+        /// Runs split at random points continue the strategy exactly, with many agents per weight (so the split falls
+        /// in the middle of a class's turns, and carried smooth weights must be sorted into the class order).
+        /// </summary>
+        [Theory]
+        [InlineData(FairnessStrategies.SmoothWeightedRoundRobin, 11)]
+        [InlineData(FairnessStrategies.LagBounded, 12)]
+        [InlineData(FairnessStrategies.LagBounded, 13)]
+        [InlineData(FairnessStrategies.WeightedRoundRobin, 14)]
+        public void Split_runs_equal_one_batch_with_many_agents_per_weight(string strategy, int seed)
+        {
+            var rng = new Random(seed);
+            for (int round = 0; round < 6; round++)
+            {
+                int m = 2 + rng.Next(40);
+                var agents = Enumerable.Range(0, m).Select(i => new FairAgent("a" + i, 1 + rng.Next(1 + round % 3))).ToArray();
+                var all = Enumerable.Range(0, 600).Select(i => new FairTask("t" + i)).ToArray();
+                var policy = new FairnessPolicy("p", false, 2.0, strategy);
+                var whole = Allocator.Allocate(all, agents, policy).Decisions().Select(d => d.AgentId).ToList();
+                var state = GovernorState.Empty;
+                var pieces = new List<string?>();
+                int at = 0;
+                while (at < all.Length)
+                {
+                    int size = Math.Min(all.Length - at, rng.Next(0, 25));
+                    var r = Allocator.Allocate(all.Skip(at).Take(size).ToArray(), agents, policy, null, state, out state);
+                    pieces.AddRange(r.Decisions().Select(d => d.AgentId));
+                    at += size;
+                    state = GovernorStateSerializer.Read(System.Text.Encoding.UTF8.GetBytes(GovernorStateSerializer.ToJson(state)), "mem");
+                }
+                Assert.Equal(whole, pieces);
+            }
+        }
+
+        /// <summary>
+        /// A carried lag_bounded epoch whose counts no epoch can produce (SPEC.md 7.2) starts a fresh epoch: within a
+        /// weight class the counts must be v + 1 then v in index order, and all 1 while the class has a fresh agent.
+        /// </summary>
+        [Theory]
+        [InlineData(new long[] { 1, 2, 1 }, false)] // rises within the class
+        [InlineData(new long[] { 3, 1, 1 }, false)] // steps down by 2
+        [InlineData(new long[] { 2, 2, 0 }, false)] // a fresh member left while the others are at 2
+        [InlineData(new long[] { 2, 1, 1 }, true)]
+        [InlineData(new long[] { 1, 1, 0 }, true)]
+        [InlineData(new long[] { 2, 2, 2 }, true)]
+        public void Lag_bounded_restores_only_epochs_in_class_turn_order(long[] counts, bool continues)
+        {
+            var agents = new[] { new FairAgent("a", 2), new FairAgent("b", 2), new FairAgent("c", 2), new FairAgent("d", 1) };
+            long step = counts.Sum();
+            // d (weight 1) is last in weight order; it stays fresh unless every weight-2 agent has been picked.
+            var state = new GovernorState(FairnessStrategies.LagBounded, 1, step, step, null, 0, step,
+                agents.Select((a, i) => new AgentState(a.Id, a.Weight, i < 3 ? counts[i] : 0, 0, true, i < 3 ? counts[i] : 0)).ToArray());
+            var tasks = Enumerable.Range(0, 12).Select(i => new FairTask("t" + i)).ToArray();
+            var policy = new FairnessPolicy("p", false, 2.0, FairnessStrategies.LagBounded);
+            var carried = Allocator.Allocate(tasks, agents, policy, null, state, out var next).Decisions().Select(d => d.AgentId).ToList();
+            var fresh = Allocator.Allocate(tasks, agents, policy).Decisions().Select(d => d.AgentId).ToList();
+            if (continues)
+            {
+                Assert.NotEqual(fresh, carried);
+                Assert.Equal(step + 12, next.Step);
+            }
+            else
+            {
+                Assert.Equal(fresh, carried);
+                Assert.Equal(12, next.Step);
+            }
+        }
+
+        [Fact]
+        public void Exact_division_and_eligibility_steps_equal_big_integer_arithmetic()
+        {
+            var rng = new Random(21);
+            var values = new List<ulong> { 1, 2, 3, (1UL << 32) - 1, 1UL << 32, (1UL << 63) - 1, 1UL << 63, ulong.MaxValue - 1, ulong.MaxValue };
+            for (int i = 0; i < 3000; i++) values.Add(Next(rng) >> rng.Next(64));
+            for (int i = 0; i < values.Count; i++)
+            {
+                ulong d = Math.Max(1, values[i]);
+                ulong hi = values[(i * 7 + 3) % values.Count] % d, lo = values[(i * 13 + 5) % values.Count];
+                ulong q = ExactMath.Divide(hi, lo, d, out ulong rest);
+                var n = ((BigInteger)hi << 64) + lo;
+                Assert.Equal(n / d, (BigInteger)q);
+                Assert.Equal(n % d, (BigInteger)rest);
+            }
+            for (int i = 0; i < 3000; i++)
+            {
+                long total = 1 + (long)(Next(rng) >> (1 + rng.Next(63)));
+                long dd = 2 + (long)(Next(rng) >> (32 + rng.Next(32)));
+                long e = 1 + (long)(Next(rng) >> (1 + rng.Next(63)));
+                long w = 1 + (long)(Next(rng) >> (33 + rng.Next(31)));
+                var exact = ((BigInteger)total * e + (BigInteger)dd * w - 1) / ((BigInteger)dd * w);
+                var expected = exact > long.MaxValue ? long.MaxValue : (long)exact;
+                Assert.Equal(expected, LagBounded.EligibleStep(total, dd, e, w));
+            }
+
+            static ulong Next(Random r) => ((ulong)(uint)r.Next() << 33) ^ ((ulong)(uint)r.Next() << 11) ^ (uint)r.Next();
         }
     }
 }

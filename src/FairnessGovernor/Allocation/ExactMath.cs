@@ -24,5 +24,26 @@ namespace FairnessGovernor.Allocation
             lo = (mid << 32) | (uint)ll;
             hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
         }
+
+        /// <summary>
+        /// The 128-bit value (hi, lo) divided by d (hi &lt; d, so the quotient fits in 64 bits), by shift and subtract;
+        /// <paramref name="rest"/> is the remainder.
+        /// </summary>
+        public static ulong Divide(ulong hi, ulong lo, ulong d, out ulong rest)
+        {
+            ulong q = 0, r = hi;
+            for (int bit = 63; bit >= 0; bit--)
+            {
+                bool carry = (r >> 63) != 0; // r << 1 overflows 64 bits: then it is certainly >= d
+                r = (r << 1) | ((lo >> bit) & 1);
+                if (carry || r >= d)
+                {
+                    r -= d;
+                    q |= 1UL << bit;
+                }
+            }
+            rest = r;
+            return q;
+        }
     }
 }

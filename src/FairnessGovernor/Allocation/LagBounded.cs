@@ -5,52 +5,57 @@ namespace FairnessGovernor.Allocation
     /// <summary>
     /// Tijdeman's chairman-assignment rule (SPEC.md 6.1.3). Within an epoch (a stretch of picks over a fixed
     /// set E of m open agents, W = sum of their weights, delta = 1/(2(m-1)), D = 2(m-1)), at the epoch's k-th
-    /// pick agent i is eligible when k p_i - x_i &gt;= delta, i.e. (k D) w_i &gt;= W (D x_i + 1): it becomes
-    /// eligible in the order of (D x_i + 1) / w_i. Among eligible agents the earliest deadline
-    /// (x_i + 1 - delta)/p_i wins, ordered exactly as (D (x_i + 1) - 1) / w_i (ties: lowest index).
-    /// Every factor fits in 64 bits and every comparison is of two exact 128-bit products.
+    /// pick agent i is eligible when k p_i - x_i &gt;= delta, i.e. (k D) w_i &gt;= W (D x_i + 1): from the integer
+    /// step ceil(W (D x_i + 1) / (D w_i)) on. Among eligible agents the earliest deadline (x_i + 1 - delta)/p_i
+    /// wins, ordered exactly as (D (x_i + 1) - 1) / w_i (ties: lowest index). Every comparison is exact.
     /// <para>
-    /// Agents picked in the epoch sit in per-weight-class heaps on (x_i, i): within a class both the eligibility
-    /// step (D x_i + 1) / w_i and the deadline follow x_i (ties: lowest index), so the class's top stands for the
-    /// class. The class tops sit in two heaps: waiting (keyed by (D x_i + 1) / w_i) and eligible (keyed by deadline).
-    /// Agents not yet picked in the epoch (x = 0) need no heap: their eligibility steps and their deadlines are
-    /// both ordered by weight descending (index ascending), so they are a cursor over the agents sorted once
-    /// that way, skipping closed ones through a union-find successor. A pick compares the eligible heap's top
-    /// with the cursor's agent, then re-queues the one chosen agent in its class and its class among the tops:
-    /// O(log m) in the class plus O(log k) over the k distinct weights (a few when agents share weights). When an
-    /// agent closes, a new epoch starts over the rest (k and counts from zero, p renormalised): the heaps are
-    /// emptied (they hold only agents picked in the last epoch) and the cursor returns to the start: no O(m)
-    /// work per close.
+    /// Within a weight class both the eligibility step and the deadline follow (x_i, i), and the agents of a class
+    /// picked in the epoch take turns in index order: their counts are v + 1 for a first stretch of the class (in
+    /// index order) and v for the rest, and a new member joins with x = 1 only while every member has x = 1
+    /// (SPEC.md 6.1.3 has the argument). So a class is its members in index order, a turn pointer and v: its
+    /// candidate is the member at the pointer, with x = v, and a pick moves the pointer, O(1).
+    /// The class candidates sit in two heaps: waiting (keyed by their integer eligibility step) and eligible
+    /// (keyed by deadline). Agents not yet picked in the epoch (x = 0) need no heap: their eligibility steps and
+    /// deadlines are both ordered by weight descending (index ascending), so they are a cursor over the agents
+    /// sorted once that way, skipping closed ones through a union-find successor. A pick moves the classes whose
+    /// step has come from waiting to eligible, compares the eligible heap's top with the cursor's agent, and
+    /// re-files only the chosen class: O(log k) over the k distinct weights, whatever the number of agents.
+    /// When an agent closes, a new epoch starts over the rest (k and counts from zero, p renormalised): the
+    /// classes are emptied (they hold only agents picked in the last epoch) and the cursor returns to the start:
+    /// no O(m) work per close.
     /// </para>
     /// </summary>
     internal sealed class LagBounded : IAgentSelector
     {
         private readonly long[] _w;
         private readonly OpenAgents _open;
-        private readonly long[] _x;
-        private readonly long[] _eNum;   // D x_i + 1
-        private readonly long[] _num;
         private readonly int[] _sorted;   // agents by weight descending, index ascending
         private readonly int[] _rank;     // agent -> position in _sorted
         private readonly OpenAgents _freshOpen; // over positions in _sorted
-        // Agents picked in the epoch, per weight class: a min-heap on (x_i, i) packed as x_i << 32 | i, class c in
-        // [_segStart[c], _segStart[c] + _segCount[c]). Within a class both eligibility and deadline follow (x_i, i), so
-        // the class's top stands for the class; the two heaps below order the class tops.
+        // Agents picked in the epoch, per weight class c: its members in index order in
+        // _members[_segStart[c] .. _segStart[c] + _segCount[c]), the turn pointer _turn[c] and the base count _v[c]:
+        // members before the pointer have x = v + 1, the others x = v; the member at the pointer is the candidate.
         private readonly int[] _class;
+        private readonly long[] _classWeight;
         private readonly int[] _segStart;
         private readonly int[] _segCount;
-        private readonly long[] _pickedKeys;
-        private readonly bool[] _inEpoch;
+        private readonly int[] _turn;
+        private readonly long[] _v;
+        private readonly int[] _members;
+        private readonly int[] _memberPos; // agent -> its place in its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;
         private int _nonEmptyCount;
-        private readonly RatioHeap _waiting;  // classes whose top is not eligible, keyed by eligibility (D x_i + 1) / w_i
-        private readonly RatioHeap _eligible; // classes whose top is eligible, keyed by deadline (D (x_i + 1) - 1) / w_i
+        private readonly StepHeap _waiting;   // classes whose candidate is not eligible, keyed by its eligibility step
+        private readonly RatioHeap _eligible; // classes whose candidate is eligible, keyed by deadline (D (v + 1) - 1) / w
         private bool _dirty = true;
         private int _cursor;
+        private bool _headValid; // _head and _headStep are those of the cursor in this epoch
+        private int _head;
+        private long _headStep;
         private long _k;
         private long _total;
         private long _d;
-        private int _members;
+        private int _setSize;
         private int _lastReason = DecisionReasons.CodeDeadline;
 
         public LagBounded(FairAgentTable agents, OpenAgents open)
@@ -59,9 +64,6 @@ namespace FairnessGovernor.Allocation
             _open = open;
             _w = new long[m];
             for (int i = 0; i < m; i++) _w[i] = agents.Weights[i];
-            _x = new long[m];
-            _eNum = new long[m];
-            _num = new long[m];
             _sorted = new int[m];
             for (int i = 0; i < m; i++) _sorted[i] = i;
             Array.Sort(_sorted, (a, b) => _w[a] != _w[b] ? _w[b].CompareTo(_w[a]) : a.CompareTo(b));
@@ -70,12 +72,13 @@ namespace FairnessGovernor.Allocation
             _freshOpen = new OpenAgents(m);
             for (int i = 0; i < m; i++)
             {
-                if (open.IsOpen(i)) { _members++; _total += _w[i]; }
+                if (open.IsOpen(i)) { _setSize++; _total += _w[i]; }
                 else _freshOpen.Close(_rank[i]);
             }
             _class = new int[m];
             var byWeight = new System.Collections.Generic.Dictionary<long, int>();
             var sizes = new System.Collections.Generic.List<int>();
+            var weights = new System.Collections.Generic.List<long>();
             for (int i = 0; i < m; i++)
             {
                 if (!byWeight.TryGetValue(_w[i], out int c))
@@ -83,18 +86,23 @@ namespace FairnessGovernor.Allocation
                     c = sizes.Count;
                     byWeight.Add(_w[i], c);
                     sizes.Add(0);
+                    weights.Add(_w[i]);
                 }
                 _class[i] = c;
                 sizes[c]++;
             }
             int classes = sizes.Count;
+            _classWeight = weights.ToArray();
             _segStart = new int[classes];
             _segCount = new int[classes];
+            _turn = new int[classes];
+            _v = new long[classes];
             _nonEmpty = new int[classes];
             for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
-            _pickedKeys = new long[m];
-            _inEpoch = new bool[m];
-            _waiting = new RatioHeap(classes);
+            _members = new int[m];
+            _memberPos = new int[m];
+            for (int i = 0; i < m; i++) _memberPos[i] = -1;
+            _waiting = new StepHeap(classes);
             _eligible = new RatioHeap(classes);
         }
 
@@ -103,45 +111,45 @@ namespace FairnessGovernor.Allocation
         public int Pick()
         {
             if (_dirty) StartEpoch();
-            if (_members == 0) return -1;
+            if (_setSize == 0) return -1;
             _lastReason = DecisionReasons.CodeDeadline;
-            if (_members == 1) return _open.NextFrom(0);
-            _k++;
-            while (_waiting.Count > 0)
+            if (_setSize == 1) return _open.NextFrom(0);
+            long k = ++_k;
+            while (_waiting.Count > 0 && _waiting.TopKey <= k)
             {
-                int c = _waiting.Top, t = Top(c);
-                if (!Eligible(_eNum[t], t)) break;
-                _waiting.Pop();
-                _eligible.Push(c, _num[t], _w[t], t);
+                int c = _waiting.Pop();
+                _eligible.Push(c, Deadline(c), _classWeight[c], Candidate(c));
             }
-            int fresh = FreshHead();
-            bool freshEligible = fresh >= 0 && Eligible(1, fresh);
-            int j;
+            int fresh = FreshHead(out long freshStep);
+            bool freshEligible = fresh >= 0 && freshStep <= k;
+            int j, from = -1;
             if (_eligible.Count > 0)
             {
-                j = Top(_eligible.Top);
+                from = _eligible.Top;
+                j = Candidate(from);
                 if (freshEligible)
                 {
                     // fresh deadline numerator is D - 1
-                    int c = ExactMath.CompareProducts(_d - 1, _w[j], _num[j], _w[fresh]);
-                    if (c < 0 || (c == 0 && fresh < j)) j = fresh;
+                    int cmp = ExactMath.CompareProducts(_d - 1, _classWeight[from], Deadline(from), _w[fresh]);
+                    if (cmp < 0 || (cmp == 0 && fresh < j)) j = fresh;
                 }
             }
             else if (freshEligible) j = fresh;
             else
             {
-                // Not reachable in exact arithmetic (the lags of E sum to 1 >= delta); kept so a pick never fails.
-                int wt = _waiting.Count > 0 ? Top(_waiting.Top) : -1;
-                j = fresh >= 0 && (wt < 0 || ExactMath.CompareProducts(1, _w[wt], _eNum[wt], _w[fresh]) <= 0) ? fresh : wt;
+                // Not reachable in exact arithmetic (the lags of E sum to 1 >= delta); kept so a pick never fails:
+                // the agent eligible soonest (ties: the fresh one).
+                from = _waiting.Count > 0 ? _waiting.Top : -1;
+                j = fresh >= 0 && (from < 0 || freshStep <= _waiting.TopKey) ? fresh : Candidate(from);
                 _lastReason = DecisionReasons.CodeFallback;
             }
             if (j == fresh)
             {
                 _cursor = _rank[j] + 1;
-                _x[j] = 1;
+                _headValid = false;
+                Join(j);
             }
-            else _x[j]++; // j is its class's top: Requeue moves it down its class heap
-            Requeue(j);
+            else Advance(from);
             return j;
         }
 
@@ -149,7 +157,7 @@ namespace FairnessGovernor.Allocation
         {
             if (!_freshOpen.IsOpen(_rank[agent])) return;
             _freshOpen.Close(_rank[agent]);
-            _members--;
+            _setSize--;
             _total -= _w[agent];
             _dirty = true;
         }
@@ -157,38 +165,59 @@ namespace FairnessGovernor.Allocation
         /// <summary>
         /// Continues an epoch carried from an earlier run (SPEC.md 7.2): step <paramref name="k"/> and counts
         /// <paramref name="x"/> over the current open set. Refused (a fresh epoch starts) when the counts are not
-        /// those of an epoch: they must sum to k and the agents with x &gt; 0 must be the first open agents by
-        /// weight descending, index ascending (the order in which fresh agents are first picked).
+        /// those of an epoch: they must sum to k, the agents with x &gt; 0 must be the first open agents by
+        /// weight descending, index ascending (the order in which fresh agents are first picked), and within each
+        /// weight class the counts must be v + 1 then v in index order (v &gt;= 1), all 1 when the class still has an
+        /// agent with x = 0 (the order in which a class takes its turns).
         /// </summary>
         public bool Restore(long k, long[] x)
         {
-            if (_members < 2 || k <= 0) return false;
-            StartEpoch();
-            long sum = 0;
+            if (_setSize < 2 || k <= 0) return false;
+            long sum = 0, first = 0, previous = 0, weight = -1;
             int cursor = 0;
             bool prefix = true;
-            for (int p = _freshOpen.FirstAtOrAfter(0); p < _sorted.Length; p = _freshOpen.FirstAtOrAfter(p + 1))
-            {
-                long xi = x[_sorted[p]];
-                if (xi < 0 || xi > int.MaxValue) return false;
-                if (xi > 0)
-                {
-                    if (!prefix) return false;
-                    cursor = p + 1;
-                    sum += xi;
-                }
-                else prefix = false;
-            }
-            if (sum != k) return false;
-            _k = k;
-            for (int p = 0; p < cursor; p++)
+            int n = _sorted.Length;
+            for (int p = _freshOpen.FirstAtOrAfter(0); p < n; p = _freshOpen.FirstAtOrAfter(p + 1))
             {
                 int a = _sorted[p];
-                if (!_freshOpen.IsOpen(p)) continue;
-                _x[a] = x[a];
-                Requeue(a);
+                long xi = x[a];
+                if (xi < 0 || xi > int.MaxValue) return false;
+                if (xi == 0)
+                {
+                    // The first agent left fresh: members of its class already picked must all have x = 1.
+                    if (prefix && _w[a] == weight && first != 1) return false;
+                    prefix = false;
+                    continue;
+                }
+                if (!prefix) return false;
+                cursor = p + 1;
+                sum += xi;
+                // Within a class (agents in index order), the counts step down once at most, by 1.
+                if (_w[a] != weight) { weight = _w[a]; first = previous = xi; }
+                else if (xi > previous || xi < first - 1) return false;
+                previous = xi;
+            }
+            if (sum != k) return false;
+            StartEpoch();
+            _k = k;
+            for (int p = _freshOpen.FirstAtOrAfter(0); p < cursor; p = _freshOpen.FirstAtOrAfter(p + 1))
+            {
+                int a = _sorted[p], c = _class[a];
+                if (_segCount[c] == 0) _nonEmpty[_nonEmptyCount++] = c;
+                int at = _segStart[c] + _segCount[c]++;
+                _members[at] = a;
+                _memberPos[a] = at - _segStart[c];
+                _v[c] = x[a]; // the last member's count is the class's v
+            }
+            for (int i = 0; i < _nonEmptyCount; i++)
+            {
+                int c = _nonEmpty[i], turn = 0;
+                while (turn < _segCount[c] && x[_members[_segStart[c] + turn]] > _v[c]) turn++;
+                _turn[c] = turn;
+                Place(c);
             }
             _cursor = cursor;
+            _headValid = false;
             return true;
         }
 
@@ -196,33 +225,73 @@ namespace FairnessGovernor.Allocation
         public bool ExportEpoch(out long k, long[] x, bool[] member)
         {
             k = 0;
-            if (_dirty || _members < 2) return false;
+            if (_dirty || _setSize < 2) return false;
             k = _k;
             for (int i = 0; i < _w.Length; i++)
             {
                 member[i] = _freshOpen.IsOpen(_rank[i]);
-                x[i] = member[i] && _inEpoch[i] ? _x[i] : 0;
+                x[i] = member[i] ? Count(i) : 0;
             }
             return true;
         }
 
         public string? WhyNot(int agent)
         {
-            if (_members <= 1) return null;
-            // A picked agent is eligible when its class top is (the promotion at this pick moved every eligible one);
-            // the agent just picked waits (it is the chosen one, never asked).
-            if (_inEpoch[agent]) return Eligible(_eNum[agent], agent) ? "later_deadline" : "not_eligible";
-            return Eligible(1, agent) ? "later_deadline" : "not_eligible";
+            if (_setSize <= 1) return null;
+            // An agent is eligible from its step on; the agent just picked is never asked.
+            return EligibleStep(_d * Count(agent) + 1, _w[agent]) <= _k ? "later_deadline" : "not_eligible";
         }
 
-        private int FreshHead()
+        /// <summary>The agent's count in the epoch.</summary>
+        private long Count(int agent)
         {
-            int p = _freshOpen.FirstAtOrAfter(_cursor);
-            return p >= _sorted.Length ? -1 : _sorted[p];
+            int pos = _memberPos[agent];
+            if (pos < 0) return 0;
+            int c = _class[agent];
+            return _v[c] + (pos < _turn[c] ? 1 : 0);
         }
 
-        /// <summary>k D w_i &gt;= W (D x_i + 1), with <paramref name="eNum"/> = D x_i + 1.</summary>
-        private bool Eligible(long eNum, int agent) => ExactMath.CompareProducts(_k * _d, _w[agent], _total, eNum) >= 0;
+        /// <summary>The first fresh agent (x = 0) by weight descending, index ascending, and its eligibility step; -1 when none.</summary>
+        private int FreshHead(out long step)
+        {
+            if (!_headValid)
+            {
+                int p = _freshOpen.FirstAtOrAfter(_cursor);
+                _head = p >= _sorted.Length ? -1 : _sorted[p];
+                _headStep = _head >= 0 ? EligibleStep(1, _w[_head]) : long.MaxValue;
+                _headValid = true;
+            }
+            step = _headStep;
+            return _head;
+        }
+
+        private int Candidate(int c) => _members[_segStart[c] + _turn[c]];
+
+        /// <summary>The class candidate's deadline numerator D (v + 1) - 1 (over its weight).</summary>
+        private long Deadline(int c) => _d * (_v[c] + 1) - 1;
+
+        /// <summary>
+        /// The first step k with k D w &gt;= W e (e = D x + 1): ceil(W e / (D w)), exactly; capped at long.MaxValue
+        /// (no epoch reaches it).
+        /// </summary>
+        private long EligibleStep(long e, long w) => EligibleStep(_total, _d, e, w);
+
+        /// <summary>ceil(<paramref name="total"/> e / (<paramref name="d"/> w)) exactly (all &gt; 0, d w &lt; 2^64), capped at long.MaxValue.</summary>
+        internal static long EligibleStep(long total, long d, long e, long w)
+        {
+            ulong den = (ulong)d * (ulong)w; // D < 2^32, w < 2^31
+            ExactMath.Multiply((ulong)total, (ulong)e, out ulong hi, out ulong lo);
+            if (hi == 0)
+            {
+                ulong q = lo / den;
+                if (lo - q * den != 0) q++;
+                return q > long.MaxValue ? long.MaxValue : (long)q;
+            }
+            if (hi >= den) return long.MaxValue; // the quotient needs more than 64 bits
+            ulong quotient = ExactMath.Divide(hi, lo, den, out ulong rest);
+            if (rest != 0) quotient++;
+            return quotient > long.MaxValue ? long.MaxValue : (long)quotient;
+        }
 
         private void StartEpoch()
         {
@@ -232,66 +301,55 @@ namespace FairnessGovernor.Allocation
             for (int n = 0; n < _nonEmptyCount; n++)
             {
                 int c = _nonEmpty[n];
-                for (int p = _segStart[c], end = p + _segCount[c]; p < end; p++) _inEpoch[(int)(uint)_pickedKeys[p]] = false;
+                for (int p = _segStart[c], end = p + _segCount[c]; p < end; p++) _memberPos[_members[p]] = -1;
                 _segCount[c] = 0;
+                _turn[c] = 0;
+                _v[c] = 0;
             }
             _nonEmptyCount = 0;
             _k = 0;
             _cursor = 0;
-            _d = 2L * (_members - 1);
+            _headValid = false;
+            _d = 2L * (_setSize - 1);
         }
 
-        private void Requeue(int i)
+        /// <summary>A fresh agent's first pick: it joins its class's members with x = 1 (every member has x = 1 then).</summary>
+        private void Join(int agent)
         {
-            // eligibility numerator D x_i + 1; deadline numerator D (x_i + 1) - 1.
-            long dx1 = _d * _x[i] + 1;
-            _eNum[i] = dx1;
-            _num[i] = dx1 + _d - 2;
-            int c = _class[i];
-            long key = (_x[i] << 32) | (uint)i;
-            int s = _segStart[c];
-            if (_inEpoch[i])
+            int c = _class[agent];
+            int count = _segCount[c];
+            int at = _segStart[c] + count;
+            _members[at] = agent;
+            _memberPos[agent] = count;
+            _segCount[c] = count + 1;
+            if (count == 0)
             {
-                // Picked again: it is the class's top; its count grew.
-                SiftDown(c, s, key);
+                _nonEmpty[_nonEmptyCount++] = c;
+                _v[c] = 1;
+                _turn[c] = 0;
+                Place(c);
             }
-            else
-            {
-                _inEpoch[i] = true;
-                if (_segCount[c] == 0) _nonEmpty[_nonEmptyCount++] = c;
-                int p = s + _segCount[c]++;
-                while (p > s)
-                {
-                    int parent = s + ((p - s - 1) >> 1);
-                    if (_pickedKeys[parent] <= key) break;
-                    _pickedKeys[p] = _pickedKeys[parent];
-                    p = parent;
-                }
-                _pickedKeys[p] = key;
-            }
-            // The class's top may have changed: place the class by its top's state at this step.
-            _waiting.Remove(c);
-            _eligible.Remove(c);
-            int t = Top(c);
-            if (Eligible(_eNum[t], t)) _eligible.Push(c, _num[t], _w[t], t);
-            else _waiting.Push(c, _eNum[t], _w[t], t);
+            // Otherwise the candidate (the member at the turn pointer, x = 1) is unchanged: the class stays where it is.
         }
 
-        private int Top(int c) => (int)(uint)_pickedKeys[_segStart[c]];
-
-        private void SiftDown(int c, int s, long key)
+        /// <summary>The class's candidate was picked: the turn passes to the next member.</summary>
+        private void Advance(int c)
         {
-            int end = s + _segCount[c], p = s;
-            while (true)
-            {
-                int child = s + 2 * (p - s) + 1;
-                if (child >= end) break;
-                if (child + 1 < end && _pickedKeys[child + 1] < _pickedKeys[child]) child++;
-                if (_pickedKeys[child] >= key) break;
-                _pickedKeys[p] = _pickedKeys[child];
-                p = child;
-            }
-            _pickedKeys[p] = key;
+            if (_eligible.Contains(c)) _eligible.Remove(c);
+            else _waiting.Remove(c);
+            int t = _turn[c] + 1;
+            if (t == _segCount[c]) { t = 0; _v[c]++; }
+            _turn[c] = t;
+            Place(c);
+        }
+
+        /// <summary>Files the class by its candidate's state at this step.</summary>
+        private void Place(int c)
+        {
+            long w = _classWeight[c];
+            long step = EligibleStep(_d * _v[c] + 1, w);
+            if (step <= _k) _eligible.Push(c, Deadline(c), w, Candidate(c));
+            else _waiting.Push(c, step);
         }
     }
 }
