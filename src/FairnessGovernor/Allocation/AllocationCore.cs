@@ -17,6 +17,13 @@ namespace FairnessGovernor.Allocation
         private readonly FairAgentTable _table;
         private readonly OpenAgents _open;
         private readonly int[] _counts;
+        // Agents with a capacity or a max_share, one bit each: only they need their count at each decision. Picks of
+        // the others are logged and added to _counts in batches (a tight loop whose cache misses overlap), so a
+        // decision touches no per-agent array when there are many agents and no limits.
+        private readonly ulong[] _limited;
+        private readonly int[] _log = new int[LogSize];
+        private int _logged;
+        private const int LogSize = 4096;
         private readonly long[] _caps;
         private readonly long[]? _shares;
         private readonly IAgentSelector _selector;
@@ -41,6 +48,7 @@ namespace FairnessGovernor.Allocation
             int m = _table.Count;
             _open = new OpenAgents(m);
             _counts = new int[m];
+            _limited = new ulong[(m + 63) >> 6];
             _caps = _table.Capacities;
             for (int a = 0; a < m; a++)
             {
@@ -57,6 +65,7 @@ namespace FairnessGovernor.Allocation
             }
             for (int a = 0; a < m; a++)
             {
+                if (_caps[a] != long.MaxValue || (_shares != null && _shares[a] != long.MaxValue)) _limited[a >> 6] |= 1UL << a;
                 if (_table.Weights[a] == 0) { _open.Close(a); continue; }
                 _weighted++;
                 bool capFull = _caps[a] == 0, shareFull = _shares != null && _shares[a] == 0;
@@ -90,8 +99,23 @@ namespace FairnessGovernor.Allocation
             if (policy.GroupQuotaCount > 0) _groupUsed = new int[policy.GroupQuotaCount];
         }
 
-        /// <summary>Tasks per agent so far, aligned with the agents.</summary>
-        public int[] Counts => _counts;
+        /// <summary>Tasks per agent so far, aligned with the agents (up to date when read).</summary>
+        public int[] Counts
+        {
+            get
+            {
+                if (_logged > 0) Flush();
+                return _counts;
+            }
+        }
+
+        private void Flush()
+        {
+            var counts = _counts;
+            var log = _log;
+            for (int i = 0, n = _logged; i < n; i++) counts[log[i]]++;
+            _logged = 0;
+        }
 
         /// <summary>Tasks decided so far.</summary>
         public int Decided { get; private set; }
@@ -138,6 +162,12 @@ namespace FairnessGovernor.Allocation
                 Unassigned++;
                 return a;
             }
+            if ((_limited[a >> 6] & (1UL << a)) == 0)
+            {
+                if (_logged == LogSize) Flush();
+                _log[_logged++] = a;
+                return a;
+            }
             int c = ++_counts[a];
             bool byCap = c >= _caps[a], byShare = _shares != null && c >= _shares[a];
             if (byCap || byShare)
@@ -158,6 +188,7 @@ namespace FairnessGovernor.Allocation
         public GovernorState ExportState(GovernorState previous)
         {
             int m = _table.Count;
+            if (_logged > 0) Flush();
             var list = new List<AgentState>(m + previous.Agents.Count);
             var present = new HashSet<string>(StringComparer.Ordinal);
             long step = 0;
