@@ -64,17 +64,6 @@ namespace FairnessGovernor.Allocation
             _open = open;
             _w = new long[m];
             for (int i = 0; i < m; i++) _w[i] = agents.Weights[i];
-            _sorted = new int[m];
-            for (int i = 0; i < m; i++) _sorted[i] = i;
-            Array.Sort(_sorted, (a, b) => _w[a] != _w[b] ? _w[b].CompareTo(_w[a]) : a.CompareTo(b));
-            _rank = new int[m];
-            for (int p = 0; p < m; p++) _rank[_sorted[p]] = p;
-            _freshOpen = new OpenAgents(m);
-            for (int i = 0; i < m; i++)
-            {
-                if (open.IsOpen(i)) { _setSize++; _total += _w[i]; }
-                else _freshOpen.Close(_rank[i]);
-            }
             _class = new int[m];
             var byWeight = new System.Collections.Generic.Dictionary<long, int>();
             var sizes = new System.Collections.Generic.List<int>();
@@ -99,6 +88,27 @@ namespace FairnessGovernor.Allocation
             _v = new long[classes];
             _nonEmpty = new int[classes];
             for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
+            // Agents by weight descending, index ascending: the classes by weight descending, each in index order
+            // (O(m + k log k) rather than a comparison sort of the agents).
+            var byDescending = new int[classes];
+            for (int c = 0; c < classes; c++) byDescending[c] = c;
+            Array.Sort(byDescending, (a, b) => _classWeight[b].CompareTo(_classWeight[a]));
+            var next = new int[classes];
+            for (int r = 1; r < classes; r++) next[byDescending[r]] = next[byDescending[r - 1]] + sizes[byDescending[r - 1]];
+            _sorted = new int[m];
+            _rank = new int[m];
+            for (int i = 0; i < m; i++)
+            {
+                int p = next[_class[i]]++;
+                _sorted[p] = i;
+                _rank[i] = p;
+            }
+            _freshOpen = new OpenAgents(m);
+            for (int i = 0; i < m; i++)
+            {
+                if (open.IsOpen(i)) { _setSize++; _total += _w[i]; }
+                else _freshOpen.Close(_rank[i]);
+            }
             _members = new int[m];
             _memberPos = new int[m];
             for (int i = 0; i < m; i++) _memberPos[i] = -1;
@@ -335,9 +345,18 @@ namespace FairnessGovernor.Allocation
         /// <summary>The class's candidate was picked: the turn passes to the next member.</summary>
         private void Advance(int c)
         {
+            int t = _turn[c] + 1;
+            if (t < _segCount[c] && _eligible.Count > 0 && _eligible.Top == c)
+            {
+                // The usual case: the next member has the same count v, so the same eligibility (it stays eligible)
+                // and the same deadline; only the tie (its index, higher) changes, so the class sinks from the top in
+                // place, rarely further than one level.
+                _turn[c] = t;
+                _eligible.ReplaceTopTie(Candidate(c));
+                return;
+            }
             if (_eligible.Contains(c)) _eligible.Remove(c);
             else _waiting.Remove(c);
-            int t = _turn[c] + 1;
             if (t == _segCount[c]) { t = 0; _v[c]++; }
             _turn[c] = t;
             Place(c);

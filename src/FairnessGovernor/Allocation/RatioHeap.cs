@@ -59,6 +59,14 @@ namespace FairnessGovernor.Allocation
             Down(at, _items[at]);
         }
 
+        /// <summary>Gives the top entry a new tie value (same key) and sinks it to its place.</summary>
+        public void ReplaceTopTie(int tie)
+        {
+            var e = _items[0];
+            e.Tie = tie;
+            Down(0, e);
+        }
+
         public int Pop()
         {
             int top = _items[0].Item;
