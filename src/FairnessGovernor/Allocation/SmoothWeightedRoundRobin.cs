@@ -28,11 +28,10 @@ namespace FairnessGovernor.Allocation
 
         private struct Node
         {
-            public long B;    // the winner's line: value at t = B + W t
+            public long B;    // the winning class's line: value at t = B + W t
             public long W;
-            public long Fail; // first time the node's winner may change
-            public int Win;   // winner agent (-1: none)
-            public int Class; // the winner's class
+            public long Fail; // first time the node's winner may change (or tie)
+            public int Class; // the winning class (-1: none)
         }
 
         private struct Entry
@@ -56,6 +55,7 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _qCount;
         private readonly int[] _hCount;
         private readonly long[] _classWeight;
+        private readonly int[] _candidate; // per class: its candidate agent (-1: none); the agent index breaks ties
         private readonly Node[] _tree;   // tournament over the classes
         private readonly int _size;
         private long _time;
@@ -104,6 +104,7 @@ namespace FairnessGovernor.Allocation
             _qCount = new int[classes];
             _hCount = new int[classes];
             _classWeight = weights.ToArray();
+            _candidate = new int[classes];
             for (int k = 1; k < classes; k++) _start[k] = _start[k - 1] + sizes[k - 1];
             // Each class's open members in index order; with carried weights, sorted into the class order.
             for (int i = 0; i < m; i++)
@@ -124,7 +125,7 @@ namespace FairnessGovernor.Allocation
             {
                 ref var leaf = ref _tree[_size + k];
                 leaf.Fail = Never;
-                leaf.Win = -1;
+                leaf.Class = -1;
                 if (k < classes) SetLeaf(k);
             }
             for (int node = _size - 1; node >= 1; node--) Recompute(node, 0);
@@ -141,11 +142,11 @@ namespace FairnessGovernor.Allocation
         public int Pick()
         {
             if (_pending >= 0) Settle();
-            if (_tree[1].Win < 0) return -1;
+            if (_tree[1].Class < 0) return -1;
             _time++;
             if (_tree[1].Fail <= _time) Fix(1);
             ref var root = ref _tree[1];
-            int j = root.Win, k = root.Class;
+            int k = root.Class, j = _candidate[k];
             long b = root.B - _total;
             _b[j] = b;
             TakeFirst(k);
@@ -182,8 +183,7 @@ namespace FairnessGovernor.Allocation
                 }
                 else HeapPush(k, e);
             }
-            SetLeaf(k);
-            UpdatePath(k);
+            if (SetLeaf(k)) UpdatePath(k);
         }
 
         public void Close(int agent)
@@ -203,8 +203,7 @@ namespace FairnessGovernor.Allocation
             _frozen[agent] = CurrentWeight(agent); // a closed agent's current weight stays as it was (carried to the next run)
             _total -= _w[agent];
             int k = _class[agent];
-            SetLeaf(k);
-            UpdatePath(k);
+            if (SetLeaf(k)) UpdatePath(k);
         }
 
         public string? WhyNot(int agent) => "lower_current_weight";
@@ -306,16 +305,28 @@ namespace FairnessGovernor.Allocation
             _heap[p] = e;
         }
 
-        /// <summary>The class's leaf: its candidate's line, or none.</summary>
-        private void SetLeaf(int k)
+        /// <summary>
+        /// The class's leaf: its candidate's line, or none. False when the line is the one the tree already holds
+        /// (the next member of a class in the same round has the same b): then no node changes, since certificates
+        /// do not depend on agent indices (see <see cref="CrossTime"/>) and ties read <see cref="_candidate"/>.
+        /// </summary>
+        private bool SetLeaf(int k)
         {
             ref var leaf = ref _tree[_size + k];
-            if (_qCount[k] == 0 && _hCount[k] == 0) { leaf.Win = -1; return; }
+            if (_qCount[k] == 0 && _hCount[k] == 0)
+            {
+                _candidate[k] = -1;
+                if (leaf.Class < 0) return false;
+                leaf.Class = -1;
+                return true;
+            }
             var top = TopInHeap(k) ? _heap[_start[k]] : _queue[_start[k] + _head[k]];
-            leaf.Win = top.Agent;
+            _candidate[k] = top.Agent;
+            if (leaf.Class == k && leaf.B == top.B) return false;
             leaf.B = top.B;
             leaf.W = _classWeight[k];
             leaf.Class = k;
+            return true;
         }
 
         private void UpdatePath(int k)
@@ -338,37 +349,41 @@ namespace FairnessGovernor.Allocation
             ref var n = ref tree[node];
             ref var left = ref tree[2 * node];
             ref var right = ref tree[2 * node + 1];
-            int l = left.Win, r = right.Win;
+            int l = left.Class, r = right.Class;
             long fail = left.Fail < right.Fail ? left.Fail : right.Fail;
             if (l < 0 || r < 0)
             {
-                if (l < 0) { n.Win = r; n.B = right.B; n.W = right.W; n.Class = right.Class; }
-                else { n.Win = l; n.B = left.B; n.W = left.W; n.Class = left.Class; }
+                if (l < 0) { n.Class = r; n.B = right.B; n.W = right.W; }
+                else { n.Class = l; n.B = left.B; n.W = left.W; }
                 n.Fail = fail;
                 return;
             }
             long vl = left.B + left.W * t, vr = right.B + right.W * t;
             long cross;
-            if (vl > vr || (vl == vr && l < r)) // ties: the lower agent index
+            if (vl > vr || (vl == vr && _candidate[l] < _candidate[r])) // ties: the lower agent index
             {
-                n.Win = l; n.B = left.B; n.W = left.W; n.Class = left.Class;
-                cross = CrossTime(left.W, right.W, r < l, t, vl - vr);
+                n.Class = l; n.B = left.B; n.W = left.W;
+                cross = CrossTime(left.W, right.W, t, vl - vr);
             }
             else
             {
-                n.Win = r; n.B = right.B; n.W = right.W; n.Class = right.Class;
-                cross = CrossTime(right.W, left.W, l < r, t, vr - vl);
+                n.Class = r; n.B = right.B; n.W = right.W;
+                cross = CrossTime(right.W, left.W, t, vr - vl);
             }
             n.Fail = cross < fail ? cross : fail;
         }
 
-        /// <summary>The first time after t at which the loser (weight <paramref name="wLoser"/>) beats the winner, given the gap d at t.</summary>
-        private static long CrossTime(long wWinner, long wLoser, bool loserFirst, long t, long d)
+        /// <summary>
+        /// The first time after t at which the loser (weight <paramref name="wLoser"/>) draws level with or passes the
+        /// winner, given the gap d &gt;= 0 at t. A draw expires the certificate whatever the agents' indices, so the
+        /// certificate holds while a class's candidate changes to another agent with the same line; the repair at
+        /// the draw settles it by index.
+        /// </summary>
+        private static long CrossTime(long wWinner, long wLoser, long t, long d)
         {
             long dw = wLoser - wWinner;
             if (dw <= 0) return Never;
-            // loser wins at t + s when d - dw*s < 0, or == 0 if it has the lower index.
-            long s = loserFirst ? (d - 1) / dw + 1 : d / dw + 1;
+            long s = d == 0 ? 1 : (d - 1) / dw + 1; // the least s >= 1 with d - dw s <= 0
             return t + s;
         }
     }
