@@ -50,18 +50,12 @@ namespace FairnessGovernor.Allocation
             _counts = new int[m];
             _limited = new ulong[(m + 63) >> 6];
             _caps = _table.Capacities;
-            for (int a = 0; a < m; a++)
+            if (_table.WithMaxShare.Length > 0)
             {
-                if (agents[a].MaxShare.HasValue)
-                {
-                    if (taskCount < 0) throw new InvalidOperationException("max_share needs the run's task count.");
-                    if (_shares == null)
-                    {
-                        _shares = new long[m];
-                        for (int i = 0; i < m; i++) _shares[i] = long.MaxValue;
-                    }
-                    _shares[a] = agents[a].ShareLimit(taskCount);
-                }
+                if (taskCount < 0) throw new InvalidOperationException("max_share needs the run's task count.");
+                _shares = new long[m];
+                for (int i = 0; i < m; i++) _shares[i] = long.MaxValue;
+                foreach (int a in _table.WithMaxShare) _shares[a] = agents[a].ShareLimit(taskCount);
             }
             for (int a = 0; a < m; a++)
             {

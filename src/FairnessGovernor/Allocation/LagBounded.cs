@@ -64,24 +64,11 @@ namespace FairnessGovernor.Allocation
             _open = open;
             _w = new long[m];
             for (int i = 0; i < m; i++) _w[i] = agents.Weights[i];
-            _class = new int[m];
-            var byWeight = new System.Collections.Generic.Dictionary<long, int>();
-            var sizes = new System.Collections.Generic.List<int>();
-            var weights = new System.Collections.Generic.List<long>();
-            for (int i = 0; i < m; i++)
-            {
-                if (!byWeight.TryGetValue(_w[i], out int c))
-                {
-                    c = sizes.Count;
-                    byWeight.Add(_w[i], c);
-                    sizes.Add(0);
-                    weights.Add(_w[i]);
-                }
-                _class[i] = c;
-                sizes[c]++;
-            }
-            int classes = sizes.Count;
-            _classWeight = weights.ToArray();
+            var weightClasses = agents.Classes;
+            _class = weightClasses.Of;
+            _classWeight = weightClasses.Weight;
+            var sizes = weightClasses.Size;
+            int classes = weightClasses.Count;
             _segStart = new int[classes];
             _segCount = new int[classes];
             _turn = new int[classes];

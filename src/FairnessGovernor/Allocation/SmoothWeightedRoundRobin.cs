@@ -77,33 +77,21 @@ namespace FairnessGovernor.Allocation
             _b = new long[m];
             _frozen = new long[m];
             _inSet = new bool[m];
-            _class = new int[m];
             _queue = new Entry[System.Math.Max(1, m)];
             _heap = new Entry[System.Math.Max(1, m)];
-            var byWeight = new System.Collections.Generic.Dictionary<long, int>();
-            var sizes = new System.Collections.Generic.List<int>();
-            var weights = new System.Collections.Generic.List<long>();
-            for (int i = 0; i < m; i++)
-            {
-                _w[i] = agents.Weights[i];
-                if (initial != null) _b[i] = _frozen[i] = initial[i];
-                if (!byWeight.TryGetValue(_w[i], out int k))
-                {
-                    k = sizes.Count;
-                    byWeight.Add(_w[i], k);
-                    sizes.Add(0);
-                    weights.Add(_w[i]);
-                }
-                _class[i] = k;
-                sizes[k]++;
-            }
-            int classes = sizes.Count;
+            var weightClasses = agents.Classes;
+            int classes = weightClasses.Count;
+            var sizes = weightClasses.Size;
+            _class = weightClasses.Of;
+            for (int i = 0; i < m; i++) _w[i] = agents.Weights[i];
+            if (initial != null)
+                for (int i = 0; i < m; i++) _b[i] = _frozen[i] = initial[i];
             _start = new int[classes];
-            _cap = sizes.ToArray();
+            _cap = sizes;
             _head = new int[classes];
             _qCount = new int[classes];
             _hCount = new int[classes];
-            _classWeight = weights.ToArray();
+            _classWeight = weightClasses.Weight;
             _candidate = new int[classes];
             for (int k = 1; k < classes; k++) _start[k] = _start[k - 1] + sizes[k - 1];
             // Each class's open members in index order; with carried weights, sorted into the class order.

@@ -72,23 +72,100 @@ namespace FairnessGovernor.Allocation
         public int StateSlot => _slot;
     }
 
-    /// <summary>Agents as parallel arrays for the hot loop.</summary>
+    /// <summary>Agents as parallel arrays for the hot loop, read in one pass.</summary>
     internal sealed class FairAgentTable
     {
+        private WeightClasses? _classes;
+
         public FairAgentTable(System.Collections.Generic.IReadOnlyList<FairAgent> agents)
         {
             Count = agents.Count;
             Weights = new int[Count];
             Capacities = new long[Count];
+            var array = agents as FairAgent[]; // no interface call per agent for an array
+            System.Collections.Generic.List<int>? shares = null;
             for (int i = 0; i < Count; i++)
             {
-                Weights[i] = agents[i].Weight;
-                Capacities[i] = agents[i].Capacity ?? long.MaxValue;
+                var agent = array != null ? array[i] : agents[i];
+                Weights[i] = agent.Weight;
+                Capacities[i] = agent.Capacity ?? long.MaxValue;
+                if (agent.MaxShare.HasValue) (shares ??= new System.Collections.Generic.List<int>()).Add(i);
             }
+            WithMaxShare = shares?.ToArray() ?? new int[0];
         }
 
         public int Count { get; }
         public int[] Weights { get; }
         public long[] Capacities { get; }
+
+        /// <summary>The agents with a max_share, in index order.</summary>
+        public int[] WithMaxShare { get; }
+
+        /// <summary>The agents grouped by weight (computed on first use).</summary>
+        public WeightClasses Classes => _classes ??= new WeightClasses(Weights);
+    }
+
+    /// <summary>
+    /// Agents grouped by weight: classes numbered in order of first appearance by agent index. Small weights are
+    /// looked up in an array, others through a dictionary.
+    /// </summary>
+    internal sealed class WeightClasses
+    {
+        public WeightClasses(int[] weights)
+        {
+            int m = weights.Length;
+            Of = new int[m];
+            int max = 0;
+            for (int i = 0; i < m; i++) if (weights[i] > max) max = weights[i];
+            var weightList = new System.Collections.Generic.List<long>();
+            var sizeList = new System.Collections.Generic.List<int>();
+            if (max <= 4L * m + 1024)
+            {
+                var index = new int[max + 1];
+                for (int i = 0; i < m; i++)
+                {
+                    int w = weights[i];
+                    int k = index[w] - 1;
+                    if (k < 0)
+                    {
+                        k = weightList.Count;
+                        index[w] = k + 1;
+                        weightList.Add(w);
+                        sizeList.Add(0);
+                    }
+                    Of[i] = k;
+                    sizeList[k]++;
+                }
+            }
+            else
+            {
+                var byWeight = new System.Collections.Generic.Dictionary<int, int>();
+                for (int i = 0; i < m; i++)
+                {
+                    if (!byWeight.TryGetValue(weights[i], out int k))
+                    {
+                        k = weightList.Count;
+                        byWeight.Add(weights[i], k);
+                        weightList.Add(weights[i]);
+                        sizeList.Add(0);
+                    }
+                    Of[i] = k;
+                    sizeList[k]++;
+                }
+            }
+            Weight = weightList.ToArray();
+            Size = sizeList.ToArray();
+        }
+
+        /// <summary>Per agent: its class.</summary>
+        public int[] Of { get; }
+
+        /// <summary>Per class: its weight.</summary>
+        public long[] Weight { get; }
+
+        /// <summary>Per class: how many agents have that weight.</summary>
+        public int[] Size { get; }
+
+        public int Count => Weight.Length;
     }
 }
