@@ -87,19 +87,26 @@ namespace FairnessGovernor.Allocation
                 for (int i = 0; i < n; i++) order[i] = i;
                 return order;
             }
-            // One pass reads the levels (no interface call per task for an array); the counting sort reads bytes.
-            byte[] levels;
-            if (tasks is TaskStore store) levels = store.Levels;
+            var starts = new int[4];
+            if (tasks is TaskStore store)
+            {
+                var levels = store.Levels;
+                for (int i = 0; i < n; i++) starts[levels[i] + 1]++;
+                for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
+                for (int i = 0; i < n; i++) order[starts[levels[i]]++] = i;
+            }
+            else if (tasks is FairTask[] array) // no interface call per task
+            {
+                for (int i = 0; i < n; i++) starts[(int)array[i].Level + 1]++;
+                for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
+                for (int i = 0; i < n; i++) order[starts[(int)array[i].Level]++] = i;
+            }
             else
             {
-                levels = new byte[n];
-                if (tasks is FairTask[] array) for (int i = 0; i < n; i++) levels[i] = (byte)array[i].Level;
-                else for (int i = 0; i < n; i++) levels[i] = (byte)tasks[i].Level;
+                for (int i = 0; i < n; i++) starts[(int)tasks[i].Level + 1]++;
+                for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
+                for (int i = 0; i < n; i++) order[starts[(int)tasks[i].Level]++] = i;
             }
-            var starts = new int[4];
-            for (int i = 0; i < n; i++) starts[levels[i] + 1]++;
-            for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
-            for (int i = 0; i < n; i++) order[starts[levels[i]]++] = i;
             return order;
         }
 

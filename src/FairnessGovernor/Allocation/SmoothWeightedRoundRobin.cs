@@ -48,7 +48,7 @@ namespace FairnessGovernor.Allocation
         // Class k owns the slots [_start[k], _start[k] + _cap[k]) of both arrays: a circular sorted queue in _queue
         // (front at _head[k], _qCount[k] entries) and a binary heap in _heap (_hCount[k] entries).
         private readonly Entry[] _queue;
-        private readonly Entry[] _heap;
+        private Entry[] _heap = new Entry[0]; // sized on the first entry out of queue order
         private readonly int[] _start;
         private readonly int[] _cap;
         private readonly int[] _head;
@@ -63,6 +63,7 @@ namespace FairnessGovernor.Allocation
         private int _pending = -1; // the last pick, out of its class until the next call re-files it
         private int _pendingClass;
         private long _pendingB;
+        private bool _bCurrent = true; // _b holds every in-set agent's offset (it is stale after a pick until loaded)
 
         public SmoothWeightedRoundRobin(FairAgentTable agents, OpenAgents open)
             : this(agents, open, null)
@@ -78,7 +79,6 @@ namespace FairnessGovernor.Allocation
             _frozen = new long[m];
             _inSet = new bool[m];
             _queue = new Entry[System.Math.Max(1, m)];
-            _heap = new Entry[System.Math.Max(1, m)];
             var weightClasses = agents.Classes;
             int classes = weightClasses.Count;
             var sizes = weightClasses.Size;
@@ -121,8 +121,34 @@ namespace FairnessGovernor.Allocation
 
         public int LastReason => DecisionReasons.CodeSmooth;
 
-        /// <summary>The current weight of <paramref name="agent"/> after the last pick (for tests).</summary>
-        public long CurrentWeight(int agent) => _b[agent] + _w[agent] * _time;
+        /// <summary>The current weight of <paramref name="agent"/> in the set after the last pick.</summary>
+        public long CurrentWeight(int agent)
+        {
+            if (!_bCurrent) LoadOffsets();
+            return _b[agent] + _w[agent] * _time;
+        }
+
+        /// <summary>
+        /// Fills the per-agent offsets from the classes (a pick records b only in its class's entry, so the decision
+        /// path writes no per-agent array): O(m), once per read after picks.
+        /// </summary>
+        private void LoadOffsets()
+        {
+            for (int k = 0; k < _start.Length; k++)
+            {
+                int s = _start[k], cap = _cap[k];
+                for (int o = 0; o < _qCount[k]; o++)
+                {
+                    int at = _head[k] + o;
+                    if (at >= cap) at -= cap;
+                    var e = _queue[s + at];
+                    _b[e.Agent] = e.B;
+                }
+                for (int p = s, end = s + _hCount[k]; p < end; p++) _b[_heap[p].Agent] = _heap[p].B;
+            }
+            if (_pending >= 0) _b[_pending] = _pendingB;
+            _bCurrent = true;
+        }
 
         /// <summary>The current weight to carry to the next run: the live value for an agent in the set, the frozen one otherwise.</summary>
         public long StateWeight(int agent) => _inSet[agent] ? CurrentWeight(agent) : _frozen[agent];
@@ -136,7 +162,7 @@ namespace FairnessGovernor.Allocation
             ref var root = ref _tree[1];
             int k = root.Class, j = _candidate[k];
             long b = root.B - _total;
-            _b[j] = b;
+            _bCurrent = false;
             TakeFirst(k);
             // Re-filing j waits for the next call: when j fills up now (a capacity of 1 is common), Close just drops it.
             _pending = j;
@@ -176,19 +202,21 @@ namespace FairnessGovernor.Allocation
 
         public void Close(int agent)
         {
+            long b;
             if (agent == _pending)
             {
                 // The usual case: the agent just picked fills up. It is already out of its class.
+                b = _pendingB;
                 _pending = -1;
             }
             else
             {
                 if (_pending >= 0) Settle();
                 if (!_inSet[agent]) return;
-                Remove(_class[agent], agent); // not reached from the allocator, which closes only the agent it just got
+                b = Remove(_class[agent], agent); // not reached from the allocator, which closes only the agent it just got
             }
             _inSet[agent] = false;
-            _frozen[agent] = CurrentWeight(agent); // a closed agent's current weight stays as it was (carried to the next run)
+            _frozen[agent] = b + _w[agent] * _time; // a closed agent's current weight stays as it was (carried to the next run)
             _total -= _w[agent];
             int k = _class[agent];
             if (SetLeaf(k)) UpdatePath(k);
@@ -226,8 +254,8 @@ namespace FairnessGovernor.Allocation
             }
         }
 
-        /// <summary>Takes <paramref name="agent"/> out of class <paramref name="k"/> wherever it is (O(class size)).</summary>
-        private void Remove(int k, int agent)
+        /// <summary>Takes <paramref name="agent"/> out of class <paramref name="k"/> wherever it is (O(class size)); returns its b.</summary>
+        private long Remove(int k, int agent)
         {
             int s = _start[k], cap = _cap[k], count = _qCount[k];
             for (int o = 0; o < count; o++)
@@ -235,6 +263,7 @@ namespace FairnessGovernor.Allocation
                 int at = _head[k] + o;
                 if (at >= cap) at -= cap;
                 if (_queue[s + at].Agent != agent) continue;
+                long b = _queue[s + at].B;
                 for (int r = o + 1; r < count; r++) // close the gap; the queue stays sorted
                 {
                     int from = _head[k] + r, to = from - 1;
@@ -243,18 +272,21 @@ namespace FairnessGovernor.Allocation
                     _queue[s + to] = _queue[s + from];
                 }
                 _qCount[k] = count - 1;
-                return;
+                return b;
             }
             for (int p = s, end = s + _hCount[k]; p < end; p++)
             {
                 if (_heap[p].Agent != agent) continue;
+                long b = _heap[p].B;
                 HeapRemoveAt(k, p);
-                return;
+                return b;
             }
+            throw new System.InvalidOperationException("An agent in the set is in no class."); // unreachable
         }
 
         private void HeapPush(int k, Entry e)
         {
+            if (_heap.Length == 0) _heap = new Entry[_queue.Length];
             int s = _start[k];
             int p = s + _hCount[k]++;
             while (p > s)
