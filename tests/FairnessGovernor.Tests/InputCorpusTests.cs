@@ -55,6 +55,8 @@ namespace FairnessGovernor.Tests
         [InlineData(Kind.Agents, "a.yaml", "- id: *nowhere\n", "InvalidYaml", null, null, 1, 7)]
         [InlineData(Kind.Agents, "a.json", "[{\"id\": \"a\", \"weight\": 1, \"weight\": 2}]", "DuplicateKey", null, "weight", 1, 27)]
         [InlineData(Kind.Policy, "p.yaml", "policy_id: p\nstrategy: lag_bounded\nstrategy: smooth_weighted_round_robin\n", "DuplicateKey", null, "strategy", 3, 1)]
+        // a mapping past 8 keys checks duplicates through a set: the same error and position
+        [InlineData(Kind.Policy, "p.yaml", "policy_id: p\nrespect_priority: true\nmax_skew_ratio: 2\nstrategy: lag_bounded\nmax_bypass: 3\nx1: 1\nx2: 2\nx3: 3\nx4: 4\nx5: 5\nmax_bypass: 4\n", "DuplicateKey", null, "max_bypass", 11, 1)]
         [InlineData(Kind.Policy, "p.yaml", "? [a, b]\n: 1\n", "InvalidYaml", null, null, 1, 3)]
         // --- shape
         [InlineData(Kind.Tasks, "t.json", "{\"id\": \"t1\"}", "InvalidDocumentShape", null, null, 1, 1)]

@@ -73,7 +73,7 @@ namespace FairnessGovernor.Input
         private static FairnessInputException TooLarge(string path, InputLimits limits) =>
             new FairnessInputException("InputTooLarge", path, null, null, "the file is larger than the limit of " + limits.MaxFileBytes + " bytes (raise it with -MaxInputBytes / InputLimits.MaxFileBytes).");
 
-        private static string? FormatOf(string path)
+        internal static string? FormatOf(string path)
         {
             var ext = Path.GetExtension(path);
             if (string.Equals(ext, ".json", StringComparison.OrdinalIgnoreCase)) return "json";

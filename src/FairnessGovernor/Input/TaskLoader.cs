@@ -12,7 +12,36 @@ namespace FairnessGovernor.Input
         {
             limits ??= InputLimits.Default;
             if (JsonItemStream.Applies(path) && JsonItemStream.TryTasks(path, limits) is IReadOnlyList<FairTask> fast) return fast;
+            if (InputFile.FormatOf(path) == "yaml" && TryYamlStream(path, limits) is IReadOnlyList<FairTask> streamed) return streamed;
             return FromDocument(InputFile.Read(path, limits), new InputSource(path, true, false), limits);
+        }
+
+        /// <summary>
+        /// A YAML task file whose root is a sequence, each task built as soon as its mapping is read (no tree of the
+        /// whole file is kept: that tree, not the parsing, made YAML loading slow). Null on anything unusual or
+        /// wrong, including every error: the general path then reads the file and reports it, so errors, their
+        /// order and their positions are those of the general path.
+        /// </summary>
+        internal static IReadOnlyList<FairTask>? TryYamlStream(string path, InputLimits limits)
+        {
+            try
+            {
+                var text = TextDecoding.ToText(InputFile.ReadBytes(path, limits), path);
+                var source = new InputSource(path, true, false);
+                var tasks = new List<FairTask>();
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                bool whole = YamlDocumentReader.TryStreamItems(text, path, limits, item =>
+                {
+                    var task = FromItem(item, source, "tasks[" + tasks.Count + "]", limits);
+                    if (!ids.Add(task.Id)) throw new FairnessInputException("DuplicateId", path, null, "id", "the general path reports it.");
+                    tasks.Add(task);
+                });
+                return whole ? tasks : null;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
         }
 
         /// <summary>Builds tasks from a parsed document.</summary>

@@ -68,6 +68,26 @@ namespace FairnessGovernor.Input
         }
 
         /// <summary>
+        /// Streams the items of a document whose root is a plain sequence (no anchor on it) to
+        /// <paramref name="onItem"/> as each is read, so no tree of the whole file is kept. Items are read exactly as
+        /// <see cref="Read(string, string, InputLimits)"/> reads them (same depth, anchors, aliases and expansion
+        /// count). False when the root is anything else; any exception means the caller must use the general path,
+        /// which gives the canonical error.
+        /// </summary>
+        internal static bool TryStreamItems(string text, string sourceName, InputLimits limits, Action<InputValue> onItem)
+        {
+            if (limits.MaxDepth < 1) return false;
+            var state = new State(sourceName, limits);
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _)) return false;
+            if (!parser.TryConsume<SequenceStart>(out var root) || !root.Anchor.IsEmpty) return false;
+            while (!parser.TryConsume<SequenceEnd>(out _)) onItem(ReadNode(parser, state, 1));
+            parser.Consume<DocumentEnd>();
+            return parser.Accept<StreamEnd>(out _);
+        }
+
+        /// <summary>
         /// The first line at or after <paramref name="fromLine"/> (or the line after it, where YamlDotNet
         /// reports the key before a tab-indented line) whose indentation holds a tab: the usual cause.
         /// </summary>
@@ -173,7 +193,7 @@ namespace FairnessGovernor.Input
             if (parser.TryConsume<MappingStart>(out var mapStart))
             {
                 var props = new List<KeyValuePair<string, InputValue>>();
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                HashSet<string>? seen = null; // small mappings (a task, an agent) compare keys in a loop instead
                 size = 1;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
@@ -183,7 +203,7 @@ namespace FairnessGovernor.Input
                     if (key.Kind == InputValueKind.Object || key.Kind == InputValueKind.Array)
                         throw new FairnessInputException("InvalidYaml", state.Source, null, null, "a mapping key must be a scalar.", kl, kc);
                     string name = key.Text ?? "null";
-                    if (!seen.Add(name))
+                    if (!AddKey(props, ref seen, name))
                         throw new FairnessInputException("DuplicateKey", state.Source, null, name, "the key appears twice in one mapping; each key may appear once.", kl, kc);
                     var v = ReadNode(parser, state, depth + 1, out long s);
                     size += s;
@@ -194,6 +214,21 @@ namespace FairnessGovernor.Input
                 return value;
             }
             throw new FairnessInputException("InvalidYaml", state.Source, null, null, "unexpected YAML event " + ev.GetType().Name + ".", line, col);
+        }
+
+        /// <summary>False when <paramref name="name"/> is already a key of the mapping; a set is built past 8 keys.</summary>
+        private static bool AddKey(List<KeyValuePair<string, InputValue>> props, ref HashSet<string>? seen, string name)
+        {
+            if (seen != null) return seen.Add(name);
+            for (int i = 0; i < props.Count; i++)
+                if (string.Equals(props[i].Key, name, StringComparison.Ordinal)) return false;
+            if (props.Count >= 8)
+            {
+                seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in props) seen.Add(p.Key);
+                seen.Add(name);
+            }
+            return true;
         }
 
         private static void Remember(State state, AnchorName anchor, InputValue value, long size)
@@ -216,6 +251,8 @@ namespace FairnessGovernor.Input
                 case ".inf": case ".Inf": case ".INF": case "+.inf": case "+.Inf": case "+.INF": return InputValue.Number("Infinity", line, col);
                 case "-.inf": case "-.Inf": case "-.INF": return InputValue.Number("-Infinity", line, col);
             }
+            char first = v[0]; // every number form below starts with a digit, a sign or a dot: most text skips the patterns
+            if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.') return InputValue.String(v, line, col);
             if (IntPattern.IsMatch(v) || FloatPattern.IsMatch(v)) return InputValue.Number(v, line, col);
             if (v.StartsWith("0x", StringComparison.Ordinal) && v.Length > 2 && long.TryParse(v.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long hex))
                 return InputValue.Number(hex, line, col);
