@@ -109,18 +109,7 @@ namespace FairnessGovernor.Tests
                 var all = Enumerable.Range(0, 600).Select(i => new FairTask("t" + i)).ToArray();
                 var policy = new FairnessPolicy("p", false, 2.0, strategy);
                 var whole = Allocator.Allocate(all, agents, policy).Decisions().Select(d => d.AgentId).ToList();
-                var state = GovernorState.Empty;
-                var pieces = new List<string?>();
-                int at = 0;
-                while (at < all.Length)
-                {
-                    int size = Math.Min(all.Length - at, rng.Next(0, 25));
-                    var r = Allocator.Allocate(all.Skip(at).Take(size).ToArray(), agents, policy, null, state, out state);
-                    pieces.AddRange(r.Decisions().Select(d => d.AgentId));
-                    at += size;
-                    state = GovernorStateSerializer.Read(System.Text.Encoding.UTF8.GetBytes(GovernorStateSerializer.ToJson(state)), "mem");
-                }
-                Assert.Equal(whole, pieces);
+                Assert.Equal(whole, StateTests.DecideInPieces(all, agents, policy, rng, 25));
             }
         }
 

@@ -47,18 +47,27 @@ namespace FairnessGovernor.Tests
             var all = Enumerable.Range(0, 500).Select(i => new FairTask("t" + i)).ToArray();
             var policy = Policy(strategy, priority: false);
             var whole = Allocator.Allocate(all, agents, policy).Decisions().Select(d => d.AgentId).ToList();
+            Assert.Equal(whole, DecideInPieces(all, agents, policy, rng, 40));
+        }
+
+        /// <summary>
+        /// The agents chosen when <paramref name="all"/> is decided in consecutive runs of 0 to
+        /// <paramref name="maxPiece"/> - 1 tasks, the state carried through its file format between runs.
+        /// </summary>
+        internal static List<string?> DecideInPieces(FairTask[] all, FairAgent[] agents, FairnessPolicy policy, Random rng, int maxPiece)
+        {
             var state = GovernorState.Empty;
             var pieces = new List<string?>();
             int at = 0;
             while (at < all.Length)
             {
-                int size = Math.Min(all.Length - at, rng.Next(0, 40));
+                int size = Math.Min(all.Length - at, rng.Next(0, maxPiece));
                 var r = Allocator.Allocate(all.Skip(at).Take(size).ToArray(), agents, policy, null, state, out state);
                 pieces.AddRange(r.Decisions().Select(d => d.AgentId));
                 at += size;
                 state = GovernorStateSerializer.Read(System.Text.Encoding.UTF8.GetBytes(GovernorStateSerializer.ToJson(state)), "mem");
             }
-            Assert.Equal(whole, pieces);
+            return pieces;
         }
 
         [Theory]

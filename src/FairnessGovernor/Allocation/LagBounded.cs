@@ -45,8 +45,8 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _memberPos; // agent -> its place in its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;
         private int _nonEmptyCount;
-        private readonly StepHeap _waiting;   // classes whose candidate is not eligible, keyed by its eligibility step
-        private readonly RatioHeap _eligible; // classes whose candidate is eligible, keyed by deadline (D (v + 1) - 1) / w
+        private readonly IndexedHeap<StepEntry> _waiting;   // classes whose candidate is not eligible, keyed by its eligibility step
+        private readonly IndexedHeap<RatioEntry> _eligible; // classes whose candidate is eligible, keyed by deadline (D (v + 1) - 1) / w
         private bool _dirty = true;
         private int _cursor;
         private bool _headValid; // _head and _headStep are those of the cursor in this epoch
@@ -99,8 +99,8 @@ namespace FairnessGovernor.Allocation
             _members = new int[m];
             _memberPos = new int[m];
             for (int i = 0; i < m; i++) _memberPos[i] = -1;
-            _waiting = new StepHeap(classes);
-            _eligible = new RatioHeap(classes);
+            _waiting = new IndexedHeap<StepEntry>(classes);
+            _eligible = new IndexedHeap<RatioEntry>(classes);
         }
 
         public int LastReason => _lastReason;
@@ -112,10 +112,10 @@ namespace FairnessGovernor.Allocation
             _lastReason = DecisionReasons.CodeDeadline;
             if (_setSize == 1) return _open.NextFrom(0);
             long k = ++_k;
-            while (_waiting.Count > 0 && _waiting.TopKey <= k)
+            while (_waiting.Count > 0 && _waiting.First.Step <= k)
             {
                 int c = _waiting.Pop();
-                _eligible.Push(c, Deadline(c), _classWeight[c], Candidate(c));
+                _eligible.Push(new RatioEntry(c, Deadline(c), _classWeight[c], Candidate(c)));
             }
             int fresh = FreshHead(out long freshStep);
             bool freshEligible = fresh >= 0 && freshStep <= k;
@@ -137,7 +137,7 @@ namespace FairnessGovernor.Allocation
                 // Not reachable in exact arithmetic (the lags of E sum to 1 >= delta); kept so a pick never fails:
                 // the agent eligible soonest (ties: the fresh one).
                 from = _waiting.Count > 0 ? _waiting.Top : -1;
-                j = fresh >= 0 && (from < 0 || freshStep <= _waiting.TopKey) ? fresh : Candidate(from);
+                j = fresh >= 0 && (from < 0 || freshStep <= _waiting.First.Step) ? fresh : Candidate(from);
                 _lastReason = DecisionReasons.CodeFallback;
             }
             if (j == fresh)
@@ -339,7 +339,9 @@ namespace FairnessGovernor.Allocation
                 // and the same deadline; only the tie (its index, higher) changes, so the class sinks from the top in
                 // place, rarely further than one level.
                 _turn[c] = t;
-                _eligible.ReplaceTopTie(Candidate(c));
+                var first = _eligible.First;
+                first.Tie = Candidate(c);
+                _eligible.ReplaceFirst(first);
                 return;
             }
             if (_eligible.Contains(c)) _eligible.Remove(c);
@@ -354,8 +356,8 @@ namespace FairnessGovernor.Allocation
         {
             long w = _classWeight[c];
             long step = EligibleStep(_d * _v[c] + 1, w);
-            if (step <= _k) _eligible.Push(c, Deadline(c), w, Candidate(c));
-            else _waiting.Push(c, step);
+            if (step <= _k) _eligible.Push(new RatioEntry(c, Deadline(c), w, Candidate(c)));
+            else _waiting.Push(new StepEntry(c, step));
         }
     }
 }
