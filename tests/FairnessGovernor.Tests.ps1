@@ -217,6 +217,20 @@ Describe 'Fairness rules' {
         $d.Skipped | Should -Contain 'agent-a: capacity'
     }
 
+    It 'exports Skipped to CSV as readable text and to JSON as an array' {
+        $d = Invoke-FairAllocation -TaskPath $sample.TaskPath -AgentPath (Join-Path $fixtures 'agents_with_capacity.json') -PolicyPath $sample.PolicyPath -Explain
+        $csv = Join-Path $TestDrive 'explained.csv'
+        $d | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Get-Content -Raw -LiteralPath $csv | Should -Not -Match 'System\.String\[\]|SkippedList'
+        $rows = Import-Csv -LiteralPath $csv
+        ($rows | Where-Object TaskId -eq 't4').Skipped | Should -BeExactly 'agent-a: capacity; agent-b: capacity; agent-c: capacity'
+        ($rows | Where-Object TaskId -eq 't2').Skipped | Should -BeExactly ''
+        $json = $d | Where-Object TaskId -eq 't4' | ConvertTo-Json -Compress
+        $json | Should -Match '"Skipped":\["agent-a: capacity","agent-b: capacity","agent-c: capacity"\]'
+        $plain = Invoke-FairAllocation @sample | ConvertTo-Json -Compress
+        $plain | Should -Match '"Skipped":null'
+    }
+
     It 'enforces group quotas and max_share from New-* objects' {
         $tasks = 1..6 | ForEach-Object { New-FairTask "t$_" -Group $(if ($_ -le 4) { 'batch' } else { 'web' }) }
         $agents = @(New-FairAgent a -MaxShare 0.5; New-FairAgent b)
