@@ -116,6 +116,14 @@ Describe 'Get-FairnessMetrics' {
         $m = Import-Csv $csv | Get-FairnessMetrics -AgentPath $sample.AgentPath
         $m.SkewRatio | Should -Be 3.0
     }
+
+    It 'reads -AgentPath under the input limits' {
+        $csv = Join-Path $TestDrive 'limits.csv'
+        Invoke-FairAllocation @sample | Export-Csv -LiteralPath $csv -NoTypeInformation
+        { Import-Csv $csv | Get-FairnessMetrics -AgentPath $sample.AgentPath -MaxInputBytes 10 } |
+            Should -Throw -ErrorId 'InputTooLarge,FairnessGovernor.PowerShell.Commands.GetFairnessMetricsCommand'
+        (Import-Csv $csv | Get-FairnessMetrics -AgentPath $sample.AgentPath -MaxInputBytes 1MB -MaxDepth 8).SkewRatio | Should -Be 3.0
+    }
 }
 
 Describe 'Evidence' {

@@ -4,6 +4,12 @@
 # The xunit suite checks that every cmdlet and parameter is described and has examples.
 import html
 E=html.escape
+# -MaxInputBytes, -MaxDepth, -MaxAliasExpansion: one C# base class (InputLimitsCmdlet), one description.
+LIMIT_PARAMS = [
+   ("MaxInputBytes","Int64",False,None,"false","The largest input file read, in bytes (default 536870912, 512 MiB). A larger file is refused with InputTooLarge before it is read."),
+   ("MaxDepth","Int32",False,None,"false","The deepest nesting of arrays and objects accepted in an input file (default 64, from 1 to 1000). Deeper input is refused with InputTooDeep."),
+   ("MaxAliasExpansion","Int32",False,None,"false","The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit, which stops alias bombs."),
+]
 cmdlets = [
  dict(name="Invoke-FairAllocation", verb="Invoke", noun="FairAllocation",
   synopsis="Allocates tasks among agents under a fairness policy and emits one decision per task.",
@@ -25,9 +31,7 @@ cmdlets = [
    ("OutFile","String",False,None,"false","Writes the allocation document (the prototype's --out format, UTF-8, two-space indent) to this path instead of emitting decisions. Supports -WhatIf and -Confirm."),
    ("PassThru","SwitchParameter",False,None,"false","With -OutFile, also emits the decisions."),
    ("NoClobber","SwitchParameter",False,None,"false","With -OutFile, refuses to overwrite an existing file (error OutFileExists)."),
-   ("MaxInputBytes","Int64",False,None,"false","The largest input file read, in bytes (default 536870912, 512 MiB). A larger file is refused with InputTooLarge before it is read."),
-   ("MaxDepth","Int32",False,None,"false","The deepest nesting of arrays and objects accepted in an input file (default 64, from 1 to 1000). Deeper input is refused with InputTooDeep."),
-   ("MaxAliasExpansion","Int32",False,None,"false","The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit, which stops alias bombs."),
+   *LIMIT_PARAMS,
    ("Explain","SwitchParameter",False,None,"false","Fills each decision's Skipped property with the agents passed over on the way to its agent and why (for example 'agent-b: capacity'). Without it Skipped is $null; Reason is always set. Skipped is a list of strings (an array in ConvertTo-Json); Export-Csv writes it as the entries joined with '; '."),
    ("StatePath","String",False,None,"false","Continues the fairness state kept in this file (created when missing) and saves the state after the run: the strategy's position and per-agent cumulative counts carry over, so consecutive runs decide as one sequence would (SPEC 7). The file is read and replaced under an exclusive lock (<file>.lock), written atomically; a run that fails leaves it unchanged. A corrupt or foreign file is the error InvalidStateFile."),
    ("Governor","Object",False,None,"false","Continues the state of an in-session governor from New-FairnessGovernor, and keeps the state after the run in it."),
@@ -93,12 +97,13 @@ cmdlets = [
   synopsis="Computes fairness metrics from allocation decisions: one object per run.",
   description=["Takes decisions from Invoke-FairAllocation from the pipeline and returns one AllocationMetrics object per run: TaskCountPerAgent (every agent of the run, zero included, in agent order), MaxTasks, MinTasks, SkewRatio = MaxTasks / max(1, MinTasks), FairnessLabel (balanced when the skew is at most 1.5, strong_imbalance above the policy's max_skew_ratio, mild_imbalance between), AssignedCount, UnassignedCount, TaskCount, AgentCount, PolicyId and MaxSkewRatio.",
    "Beside the prototype's figures it reports weight-aware ones: Entitlement and Lag per agent (the weighted max-min fair share of the assigned tasks, and the count minus it), MaxAbsLag, WeightedSkewRatio and WeightedFairnessLabel, JainIndex, WeightedJainIndex, Gini and WeightedGini; and wait times: WaitMean, WaitP50, WaitP95, WaitMax, overall and per priority (WaitMeanByPriority and so on).",
-   "Metrics describe the decisions received: filter with Where-Object first to measure a subset. Decisions read back from CSV or JSON (objects with TaskId and AgentId properties) are counted too; give -AgentPath or -Agent so agents without tasks are counted, and -MaxSkewRatio for the label."],
+   "Metrics describe the decisions received: filter with Where-Object first to measure a subset. Decisions read back from CSV or JSON (objects with TaskId and AgentId properties) are counted too; give -AgentPath or -Agent so agents without tasks are counted, and -MaxSkewRatio for the label. The -AgentPath file is read under the same input limits as Invoke-FairAllocation (-MaxInputBytes, -MaxDepth, -MaxAliasExpansion)."],
   params=[
    ("InputObject","PSObject",True,None,"true (ByValue)","Decisions from Invoke-FairAllocation, or objects with TaskId, AgentId and optionally Status, RunId and PolicyId properties."),
    ("Agent","Object[]",False,None,"false","For decisions without their run: the run's agents, so that agents with no task count as 0."),
    ("AgentPath","String",False,None,"false","For decisions without their run: the run's agent file."),
    ("MaxSkewRatio","Double",False,None,"false","For decisions without their run: the skew ratio above which the run is strong_imbalance. Default 2.0."),
+   *LIMIT_PARAMS,
   ],
   inputs=[("FairnessGovernor.Allocation.AllocationDecision","Decisions from Invoke-FairAllocation.")],
   outputs=[("FairnessGovernor.Metrics.AllocationMetrics","One object per run.")],
@@ -179,9 +184,7 @@ cmdlets = [
    ("Path","String[]",True,"0","false","Task files; wildcards allowed."),
    ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Task files used exactly as written. Aliases: PSPath, LP."),
    ("InputObject","Object",True,None,"true (ByValue)","Objects to check and convert."),
-   ("MaxInputBytes","Int64",False,None,"false","The largest input file read, in bytes (default 536870912, 512 MiB). A larger file is refused with InputTooLarge before it is read."),
-   ("MaxDepth","Int32",False,None,"false","The deepest nesting of arrays and objects accepted in an input file (default 64, from 1 to 1000). Deeper input is refused with InputTooDeep."),
-   ("MaxAliasExpansion","Int32",False,None,"false","The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit, which stops alias bombs."),
+   *LIMIT_PARAMS,
   ],
   inputs=[("System.Object","Objects to convert.")],
   outputs=[("FairnessGovernor.Model.FairTask","The validated tasks, in input order.")],
@@ -196,9 +199,7 @@ cmdlets = [
    ("Path","String[]",True,"0","false","Agent files; wildcards allowed."),
    ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Agent files used exactly as written. Aliases: PSPath, LP."),
    ("InputObject","Object",True,None,"true (ByValue)","Objects to check and convert."),
-   ("MaxInputBytes","Int64",False,None,"false","The largest input file read, in bytes (default 536870912, 512 MiB). A larger file is refused with InputTooLarge before it is read."),
-   ("MaxDepth","Int32",False,None,"false","The deepest nesting of arrays and objects accepted in an input file (default 64, from 1 to 1000). Deeper input is refused with InputTooDeep."),
-   ("MaxAliasExpansion","Int32",False,None,"false","The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit, which stops alias bombs."),
+   *LIMIT_PARAMS,
   ],
   inputs=[("System.Object","Objects to convert.")],
   outputs=[("FairnessGovernor.Model.FairAgent","The validated agents, in input order.")],
@@ -213,9 +214,7 @@ cmdlets = [
    ("Path","String[]",True,"0","false","Policy files; wildcards allowed."),
    ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Policy files used exactly as written. Aliases: PSPath, LP."),
    ("InputObject","Object",True,None,"true (ByValue)","Objects to check and convert."),
-   ("MaxInputBytes","Int64",False,None,"false","The largest input file read, in bytes (default 536870912, 512 MiB). A larger file is refused with InputTooLarge before it is read."),
-   ("MaxDepth","Int32",False,None,"false","The deepest nesting of arrays and objects accepted in an input file (default 64, from 1 to 1000). Deeper input is refused with InputTooDeep."),
-   ("MaxAliasExpansion","Int32",False,None,"false","The most nodes YAML aliases may add in total (default 100000). More is refused with AliasExpansionLimit, which stops alias bombs."),
+   *LIMIT_PARAMS,
   ],
   inputs=[("System.Object","Objects to convert.")],
   outputs=[("FairnessGovernor.Model.FairnessPolicy","The validated policy.")],
