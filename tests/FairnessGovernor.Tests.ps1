@@ -307,4 +307,14 @@ Describe 'Fairness over time' {
             ForEach-Object { $log.Add('C' + $_.TaskId.Substring(1)) }
         $log -join ' ' | Should -Be 'P1 C1 P2 C2 P3 C3 P4 C4 P5 C5'
     }
+
+    It 'refuses a repeated task id in a stream and saves no state' {
+        $state = Join-Path $TestDrive 'stream-state.json'
+        Invoke-FairAllocation @sample -StatePath $state | Out-Null
+        $before = Get-FileHash -LiteralPath $state
+        { 't1', 't2', 't1' | ForEach-Object { @{ id = $_ } } | Invoke-FairAllocation -Stream -AgentPath $sample.AgentPath -StatePath $state } |
+            Should -Throw -ErrorId "DuplicateId,$invokeId"
+        (Get-FileHash -LiteralPath $state).Hash | Should -Be $before.Hash
+        (Get-FairnessState -Path $state).TotalTasks | Should -Be 6
+    }
 }
