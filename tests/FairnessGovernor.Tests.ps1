@@ -116,6 +116,14 @@ Describe 'Get-FairnessMetrics' {
         $m = Import-Csv $csv | Get-FairnessMetrics -AgentPath $sample.AgentPath
         $m.SkewRatio | Should -Be 3.0
     }
+
+    It 'reads -AgentPath under the input limits' {
+        $csv = Join-Path $TestDrive 'limits.csv'
+        Invoke-FairAllocation @sample | Export-Csv -LiteralPath $csv -NoTypeInformation
+        { Import-Csv $csv | Get-FairnessMetrics -AgentPath $sample.AgentPath -MaxInputBytes 10 } |
+            Should -Throw -ErrorId 'InputTooLarge,FairnessGovernor.PowerShell.Commands.GetFairnessMetricsCommand'
+        (Import-Csv $csv | Get-FairnessMetrics -AgentPath $sample.AgentPath -MaxInputBytes 1MB -MaxDepth 8).SkewRatio | Should -Be 3.0
+    }
 }
 
 Describe 'Evidence' {
@@ -217,6 +225,20 @@ Describe 'Fairness rules' {
         $d.Skipped | Should -Contain 'agent-a: capacity'
     }
 
+    It 'exports Skipped to CSV as readable text and to JSON as an array' {
+        $d = Invoke-FairAllocation -TaskPath $sample.TaskPath -AgentPath (Join-Path $fixtures 'agents_with_capacity.json') -PolicyPath $sample.PolicyPath -Explain
+        $csv = Join-Path $TestDrive 'explained.csv'
+        $d | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Get-Content -Raw -LiteralPath $csv | Should -Not -Match 'System\.String\[\]|SkippedList'
+        $rows = Import-Csv -LiteralPath $csv
+        ($rows | Where-Object TaskId -eq 't4').Skipped | Should -BeExactly 'agent-a: capacity; agent-b: capacity; agent-c: capacity'
+        ($rows | Where-Object TaskId -eq 't2').Skipped | Should -BeExactly ''
+        $json = $d | Where-Object TaskId -eq 't4' | ConvertTo-Json -Compress
+        $json | Should -Match '"Skipped":\["agent-a: capacity","agent-b: capacity","agent-c: capacity"\]'
+        $plain = Invoke-FairAllocation @sample | ConvertTo-Json -Compress
+        $plain | Should -Match '"Skipped":null'
+    }
+
     It 'enforces group quotas and max_share from New-* objects' {
         $tasks = 1..6 | ForEach-Object { New-FairTask "t$_" -Group $(if ($_ -le 4) { 'batch' } else { 'web' }) }
         $agents = @(New-FairAgent a -MaxShare 0.5; New-FairAgent b)
@@ -284,5 +306,15 @@ Describe 'Fairness over time' {
             Invoke-FairAllocation -Stream -AgentPath $sample.AgentPath |
             ForEach-Object { $log.Add('C' + $_.TaskId.Substring(1)) }
         $log -join ' ' | Should -Be 'P1 C1 P2 C2 P3 C3 P4 C4 P5 C5'
+    }
+
+    It 'refuses a repeated task id in a stream and saves no state' {
+        $state = Join-Path $TestDrive 'stream-state.json'
+        Invoke-FairAllocation @sample -StatePath $state | Out-Null
+        $before = Get-FileHash -LiteralPath $state
+        { 't1', 't2', 't1' | ForEach-Object { @{ id = $_ } } | Invoke-FairAllocation -Stream -AgentPath $sample.AgentPath -StatePath $state } |
+            Should -Throw -ErrorId "DuplicateId,$invokeId"
+        (Get-FileHash -LiteralPath $state).Hash | Should -Be $before.Hash
+        (Get-FairnessState -Path $state).TotalTasks | Should -Be 6
     }
 }

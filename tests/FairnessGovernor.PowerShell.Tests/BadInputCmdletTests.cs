@@ -109,6 +109,32 @@ namespace FairnessGovernor.PowerShell.Tests
             Assert.Contains("-InputObject objects: tasks[0] (id 't'), field 'priority'", pipeline.ErrorDetails.Message);
         }
 
+        [Fact]
+        public void Get_FairnessMetrics_reads_AgentPath_under_the_limits()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            const string Rows = "$rows = @([pscustomobject]@{ TaskId = 't1'; AgentId = 'agent-b'; RunId = 'r' }, [pscustomobject]@{ TaskId = 't2'; AgentId = ''; Status = 'Unassigned'; RunId = 'r' }); ";
+            const string Metrics = "FairnessGovernor.PowerShell.Commands.GetFairnessMetricsCommand";
+            // The fixture is about 100 bytes: a 10-byte limit refuses it as Invoke-FairAllocation and Import-FairAgent do.
+            var big = ps.RunExpectingError(Rows + "$rows | Get-FairnessMetrics -AgentPath fixtures/agents.json -MaxInputBytes 10");
+            Assert.Equal("InputTooLarge," + Metrics, big.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.LimitsExceeded, big.CategoryInfo.Category);
+            Assert.Equal("InputTooLarge,FairnessGovernor.PowerShell.Commands.ImportFairAgentCommand",
+                ps.RunExpectingError("Import-FairAgent -Path fixtures/agents.json -MaxInputBytes 10").FullyQualifiedErrorId);
+            var m = ps.Run(Rows + "$rows | Get-FairnessMetrics -AgentPath fixtures/agents.json -MaxInputBytes 4096").Single();
+            Assert.Equal(3, m.Properties["AgentCount"].Value);
+            Assert.Equal(1, m.Properties["UnassignedCount"].Value);
+            // -MaxDepth and -MaxAliasExpansion apply too.
+            var deep = dir.Write("agents.json", "{\"agents\": [{\"id\": \"agent-b\", \"x\": [[1]]}]}");
+            Assert.Equal("InputTooDeep," + Metrics, ps.RunExpectingError(Rows + "$rows | Get-FairnessMetrics -AgentPath $args[0] -MaxDepth 3", deep).FullyQualifiedErrorId);
+            Assert.Single(ps.Run(Rows + "$rows | Get-FairnessMetrics -AgentPath $args[0] -MaxDepth 10", deep));
+            var alias = dir.Write("agents.yaml", "- &b {id: agent-b, x: [1, 2, 3]}\n- {id: agent-c, x: *b}\n");
+            Assert.Equal("AliasExpansionLimit," + Metrics, ps.RunExpectingError(Rows + "$rows | Get-FairnessMetrics -AgentPath $args[0] -MaxAliasExpansion 2", alias).FullyQualifiedErrorId);
+            Assert.Single(ps.Run(Rows + "$rows | Get-FairnessMetrics -AgentPath $args[0]", alias));
+            Assert.Equal("ParameterArgumentValidationError," + Metrics, ps.RunExpectingError(Rows + "$rows | Get-FairnessMetrics -AgentPath fixtures/agents.json -MaxInputBytes 0").FullyQualifiedErrorId);
+        }
+
         [Theory]
         [InlineData("-MaxDepth 0")]
         [InlineData("-MaxDepth 1001")]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace FairnessGovernor.PowerShell.Tests
@@ -53,8 +54,41 @@ namespace FairnessGovernor.PowerShell.Tests
             var t4 = ps.Run("Invoke-FairAllocation -TaskPath fixtures/tasks.json -AgentPath fixtures/agents_with_capacity.json -PolicyPath fixtures/policy.json -Explain | Where-Object TaskId -eq 't4'").Single();
             Assert.Equal("Unassigned", t4.Properties["Status"].Value);
             Assert.Contains("capacity", (string)t4.Properties["Reason"].Value);
-            var skipped = (string[])t4.Properties["Skipped"].Value;
-            Assert.Contains(skipped, s => s.StartsWith("agent-a", StringComparison.Ordinal) && s.Contains("capacity"));
+            var skipped = (IReadOnlyList<string>)t4.Properties["Skipped"].Value;
+            Assert.Equal(new[] { "agent-a: capacity", "agent-b: capacity", "agent-c: capacity" }, skipped);
+            // Its own text (what Export-Csv writes) joins the entries with "; ".
+            Assert.Equal("agent-a: capacity; agent-b: capacity; agent-c: capacity", skipped.ToString());
+        }
+
+        [Fact]
+        public void Explain_skipped_is_a_collection_to_powershell()
+        {
+            using var ps = new PowerShellHost();
+            var r = ps.Run(@"
+                $all = Invoke-FairAllocation -TaskPath fixtures/tasks.json -AgentPath fixtures/agents_with_capacity.json -PolicyPath fixtures/policy.json -Explain
+                $d = $all | Where-Object TaskId -eq 't4'
+                $d.Skipped.Count
+                $d.Skipped -contains 'agent-b: capacity'
+                $d.Skipped -contains 'agent-b'
+                $d.Skipped[2]
+                @($d.Skipped | ForEach-Object { $_.ToUpperInvariant() }).Count
+                $d.Skipped -is [System.Collections.IList]
+                ""$($d.Skipped)""
+                [string]$d.Skipped
+                $d.Skipped.ToString()
+                $d.Skipped -join '|'
+                $all[0].Skipped.Count
+                $all[0].Skipped.ToString()
+                ""[$($all[0].Skipped)]""");
+            Assert.Equal(new object[]
+            {
+                3, true, false, "agent-c: capacity", 3, true,
+                "agent-a: capacity agent-b: capacity agent-c: capacity", // PowerShell joins a collection with $OFS (a space)
+                "agent-a: capacity agent-b: capacity agent-c: capacity",
+                "agent-a: capacity; agent-b: capacity; agent-c: capacity", // the list's own text, as Export-Csv writes it
+                "agent-a: capacity|agent-b: capacity|agent-c: capacity",
+                0, "", "[]",
+            }, r.Select(o => o.BaseObject));
         }
 
         [Fact]

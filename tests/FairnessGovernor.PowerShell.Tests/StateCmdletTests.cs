@@ -96,6 +96,61 @@ $log -join ' '").Single();
             Assert.True((bool)ps.Run("param($l) (Test-AllocationEvidence $l).IsValid", log).Single().BaseObject);
         }
 
+        private const string Invoke = "FairnessGovernor.PowerShell.Commands.InvokeFairAllocationCommand";
+
+        // t1 t2 t3 are decided as they arrive; the second t1 stops the stream before it is decided.
+        private const string Duplicated = "'t1', 't2', 't3', 't1', 't4' | ForEach-Object { [pscustomobject]@{ id = $_ } } | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json";
+
+        [Fact]
+        public void Spec_7_6_stream_refuses_a_repeated_task_id()
+        {
+            using var ps = new PowerShellHost();
+            var r = ps.Run(@"
+                $seen = [System.Collections.Generic.List[string]]::new()
+                try { " + Duplicated + @" | ForEach-Object { $seen.Add($_.TaskId) } } catch { $err = $_ }
+                $seen -join ' '
+                $err.FullyQualifiedErrorId
+                $err.CategoryInfo.Category.ToString()
+                $err.ErrorDetails.Message
+                $err.Exception.Item
+                $err.Exception.Field");
+            Assert.Equal(new object[]
+            {
+                "t1 t2 t3", "DuplicateId," + Invoke, "InvalidData",
+                "the stream's tasks: tasks[3] (id 't1'), field 'id': the id is already used by tasks[0] of this stream; task ids must be unique within a stream.",
+                "tasks[3] (id 't1')", "id",
+            }, r.Select(o => o.BaseObject));
+            var err = ps.RunExpectingError(Duplicated);
+            Assert.Equal("DuplicateId," + Invoke, err.FullyQualifiedErrorId);
+            // Ordinal: 'T1' is another id; a window holds the duplicate back no longer than a window of 1 does.
+            Assert.Equal(5, ps.Run("'t1', 'T1', 't2' | ForEach-Object { @{ id = $_ } } | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json; @{ id = 'x' }, @{ id = 'y' } | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json").Count);
+            Assert.Equal("DuplicateId," + Invoke,
+                ps.RunExpectingError("Import-FairTask fixtures/tasks.json, fixtures/tasks.yaml | Invoke-FairAllocation -Stream -WindowSize 100 -AgentPath fixtures/agents.json").FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void Spec_7_6_a_stream_refused_for_a_repeated_id_saves_no_state_and_logs_no_evidence()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var state = dir.File("state.json");
+            var log = dir.File("evidence.jsonl");
+            ps.Run("param($s, $l) Invoke-FairAllocation " + Sample + " -StatePath $s | Add-AllocationEvidence $l", state, log);
+            var stateBefore = File.ReadAllBytes(state);
+            var logBefore = File.ReadAllBytes(log);
+
+            var err = ps.RunExpectingError("param($s, $l) " + Duplicated + " -StatePath $s | Add-AllocationEvidence $l", state, log);
+            Assert.Equal("DuplicateId," + Invoke, err.FullyQualifiedErrorId);
+            Assert.Equal(stateBefore, File.ReadAllBytes(state));
+            Assert.Equal(logBefore, File.ReadAllBytes(log));
+            Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+            // The lock was released: the next run takes it at once and continues the state as the failed stream never ran.
+            Assert.Equal(12L, ps.Run("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s -LockTimeoutSeconds 0 | Out-Null; (Get-FairnessState $s).TotalTasks", state).Single().BaseObject);
+
+            var governor = ps.Run("$g = New-FairnessGovernor; Invoke-FairAllocation " + Sample + " -Governor $g | Out-Null; try { " + Duplicated + " -Governor $g | Out-Null } catch { $_.FullyQualifiedErrorId }; (Get-FairnessState -Governor $g).TotalTasks; (Get-FairnessState -Governor $g).Runs");
+            Assert.Equal(new object[] { "DuplicateId," + Invoke, 6L, 1L }, governor.Select(o => o.BaseObject));
+        }
+
         [Fact]
         public void Spec_7_6_stream_with_a_state_file_continues_it()
         {

@@ -67,6 +67,30 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void Spec_6_4_skipped_text_joins_the_entries()
+        {
+            var (tasks, agents, policy) = QuotaExample();
+            var r = Allocator.Allocate(tasks, agents, policy, new AllocationOptions { Explain = true });
+            // ToString (what Export-Csv writes) joins with "; "; empty lists give the empty string.
+            Assert.Equal(new[] { "", "", "group 'batch': group_quota", "group 'batch': group_quota", "", "", "A: max_share", "A: max_share; B: capacity" },
+                r.Decisions().Select(d => d.Skipped!.ToString()));
+            // Still a read-only list of strings: counted, indexed, enumerated, never changed.
+            var t8 = r.GetDecision(7).Skipped!;
+            Assert.Equal(2, t8.Count);
+            Assert.Equal("B: capacity", t8[1]);
+            Assert.Contains("A: max_share", t8);
+            Assert.IsAssignableFrom<IReadOnlyList<string>>(t8);
+            Assert.True(((ICollection<string>)t8).IsReadOnly);
+            Assert.Throws<NotSupportedException>(() => ((IList<string>)t8).Add("x"));
+            Assert.Same(t8, r.SkippedAt(7));
+            Assert.Equal("", SkippedList.Empty.ToString());
+            // A stream explains the same way.
+            var stream = new AllocationStream(new[] { new FairAgent("A", 1, 1), new FairAgent("B", 1, 2) }, FairnessPolicy.Default, new AllocationStreamOptions { Explain = true });
+            var streamed = new[] { "w", "x", "y", "z" }.SelectMany(id => stream.Add(new FairTask(id))).Select(d => d.Skipped!.ToString());
+            Assert.Equal(new[] { "", "", "A: capacity", "A: capacity; B: capacity" }, streamed);
+        }
+
+        [Fact]
         public void Spec_6_4_explain_for_smooth_wrr_and_lag_bounded()
         {
             var agents = new[] { new FairAgent("A", 1), new FairAgent("B", 2, 1), new FairAgent("C", 1) };

@@ -10,13 +10,17 @@ namespace FairnessGovernor.Tests
     public class ShapeTests
     {
         [Fact]
-        public void Decision_properties_are_primitives_strings_nullable_numbers_or_string_arrays()
+        public void Decision_properties_are_primitives_strings_nullable_numbers_or_a_string_list()
         {
-            var allowed = new[] { typeof(string), typeof(int), typeof(double?), typeof(string[]) };
+            var allowed = new[] { typeof(string), typeof(int), typeof(double?), typeof(SkippedList) };
             foreach (var p in typeof(AllocationDecision).GetProperties())
                 Assert.True(allowed.Contains(p.PropertyType), p.Name + " is " + p.PropertyType);
             Assert.Equal(new[] { "Sequence", "TaskId", "AgentId", "Status", "Priority", "Group", "Reason", "Bypassed", "Wait", "Skipped", "PolicyId", "RunId" },
                 typeof(AllocationDecision).GetProperties().Select(p => p.Name));
+            // Skipped is a read-only list of strings (JSON: an array) with nothing but Count and the indexer.
+            Assert.True(typeof(SkippedList).IsSealed);
+            Assert.True(typeof(System.Collections.Generic.IReadOnlyList<string>).IsAssignableFrom(typeof(SkippedList)));
+            Assert.Equal(new[] { "Count", "Item" }, typeof(SkippedList).GetProperties().Where(p => p.GetMethod!.IsPublic && !p.GetMethod.IsStatic).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
         }
 
         [Fact]

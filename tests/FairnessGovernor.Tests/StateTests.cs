@@ -111,6 +111,43 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void Spec_7_6_stream_refuses_a_repeated_task_id_before_deciding_it()
+        {
+            var agents = new[] { new FairAgent("a", 1), new FairAgent("b", 2) };
+            var policy = new FairnessPolicy("p", true, 2.0);
+            var stream = new AllocationStream(agents, policy, new AllocationStreamOptions { WindowSize = 3 }, GovernorState.Empty);
+            Assert.Empty(stream.Add(new FairTask("t1")));
+            Assert.Empty(stream.Add(new FairTask("t2", TaskPriority.High)));
+            var ex = Assert.Throws<FairnessInputException>(() => stream.Add(new FairTask("t1", TaskPriority.High)));
+            Assert.Equal("DuplicateId", ex.ErrorId);
+            Assert.Equal("the stream's tasks", ex.SourceName);
+            Assert.Equal("tasks[2] (id 't1')", ex.Item);
+            Assert.Equal("id", ex.Field);
+            Assert.Equal("the stream's tasks: tasks[2] (id 't1'), field 'id': the id is already used by tasks[0] of this stream; task ids must be unique within a stream.", ex.Message);
+            // Refused on arrival, before it entered the window: nothing was decided, counted or hashed.
+            Assert.Equal(2, stream.TaskCount);
+            Assert.Equal(0, stream.DecisionCount);
+            // Ordinal, as batch ids: other spellings are other ids. The stream goes on as if the duplicate never came.
+            var rest = new List<AllocationDecision>();
+            foreach (var id in new[] { "T1", "t1 ", "t3" }) rest.AddRange(stream.Add(new FairTask(id)));
+            rest.AddRange(stream.Complete());
+            Assert.Equal(new[] { "t2", "t1", "T1", "t1 ", "t3" }, rest.Select(d => d.TaskId));
+            var clean = new AllocationStream(agents, policy, new AllocationStreamOptions { WindowSize = 3 }, GovernorState.Empty);
+            var expected = new[] { new FairTask("t1"), new FairTask("t2", TaskPriority.High), new FairTask("T1"), new FairTask("t1 "), new FairTask("t3") }
+                .SelectMany(t => clean.Add(t)).ToList();
+            expected.AddRange(clean.Complete());
+            Assert.Equal(expected.Select(d => (d.TaskId, d.AgentId)), rest.Select(d => (d.TaskId, d.AgentId)));
+            Assert.Equal(clean.TasksDigest, stream.TasksDigest);
+            Assert.Equal(clean.DecisionsDigest, stream.DecisionsDigest);
+            Assert.Equal(5, stream.NextState!.TotalTasks);
+            // A repeat is refused however far back the first one came, and in a window of 1.
+            var one = new AllocationStream(agents, policy);
+            for (int i = 0; i < 1000; i++) Assert.Single(one.Add(new FairTask("x" + i)));
+            Assert.Equal("tasks[1000] (id 'x0')", Assert.Throws<FairnessInputException>(() => one.Add(new FairTask("x0"))).Item);
+            Assert.Equal(1000, one.DecisionCount);
+        }
+
+        [Fact]
         public void Spec_7_6_stream_refuses_max_share()
         {
             var ex = Assert.Throws<FairnessInputException>(() => new AllocationStream(new[] { new FairAgent("a", 1, null, 0.5) }, FairnessPolicy.Default));

@@ -14,7 +14,7 @@ namespace FairnessGovernor.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "FairnessMetrics")]
     [OutputType("FairnessGovernor.Metrics.AllocationMetrics")]
-    public sealed class GetFairnessMetricsCommand : FairnessCmdlet
+    public sealed class GetFairnessMetricsCommand : InputLimitsCmdlet
     {
         // Groups in first-seen order; each is a MetricsGroup (kept as object so no engine type appears in the cmdlet's shape).
         private readonly List<object> _groups = new List<object>();
@@ -88,7 +88,7 @@ namespace FairnessGovernor.PowerShell.Commands
             if (!_byKey.TryGetValue(runKey, out var group))
             {
                 var agents = AgentPath != null || Agent != null
-                    ? EngineInput.Agents(AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : null, EngineInput.Flatten(Agent), "Agent")
+                    ? EngineInput.Agents(AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : null, EngineInput.Flatten(Agent), "Agent", GetLimits())
                     : null;
                 group = new MetricsGroup(new DecisionTally(agents, new FairnessPolicy(NonBlank(Property(input, "PolicyId")) ?? FairnessPolicy.DefaultPolicyId, true, MaxSkewRatio)));
                 _byKey.Add(runKey, group);

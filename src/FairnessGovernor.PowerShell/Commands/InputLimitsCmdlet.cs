@@ -3,7 +3,10 @@ using FairnessGovernor.Input;
 
 namespace FairnessGovernor.PowerShell.Commands
 {
-    /// <summary>The input-limit parameters shared by the cmdlets that read task, agent and policy files.</summary>
+    /// <summary>
+    /// The input-limit parameters shared by the cmdlets that read task, agent and policy files (Invoke-FairAllocation,
+    /// Import-Fair*, and Get-FairnessMetrics for -AgentPath).
+    /// </summary>
     public abstract class InputLimitsCmdlet : FairnessCmdlet
     {
         /// <summary>The largest input file read, in bytes (default 536870912, 512 MiB). Larger files are refused with InputTooLarge.</summary>

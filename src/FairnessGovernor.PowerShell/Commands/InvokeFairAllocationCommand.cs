@@ -99,7 +99,7 @@ namespace FairnessGovernor.PowerShell.Commands
         [Parameter]
         public object? Governor { get; set; }
 
-        /// <summary>Decide and emit each pipeline task as it arrives (O(agents) memory), instead of after all input.</summary>
+        /// <summary>Decide and emit each pipeline task as it arrives (keeping only the agents, the window and the ids seen), instead of after all input.</summary>
         [Parameter]
         public SwitchParameter Stream { get; set; }
 

@@ -121,7 +121,7 @@ namespace FairnessGovernor.Allocation
         /// Decides one task: the agent index (-1 when unassigned), the reason code (without max_bypass) and, in
         /// explain mode, the agents passed over.
         /// </summary>
-        public int Decide(FairTask task, out int code, out string[]? skipped) => Decide(task.Group, out code, out skipped);
+        public int Decide(FairTask task, out int code, out SkippedList? skipped) => Decide(task.Group, out code, out skipped);
 
         /// <summary>Whether decisions depend on the task's group (the policy has group quotas).</summary>
         public bool UsesGroups => _groupUsed != null;
@@ -129,7 +129,7 @@ namespace FairnessGovernor.Allocation
         /// <summary>
         /// Decides one task given only its quota group (all a decision, and its explanation, reads of the task).
         /// </summary>
-        public int Decide(string? taskGroup, out int code, out string[]? skipped)
+        public int Decide(string? taskGroup, out int code, out SkippedList? skipped)
         {
             int group = _groupUsed != null ? _policy.GroupIndex(taskGroup) : -1;
             int pointer = _wrr != null && _explain ? _wrr.PointerAgent : -1;
@@ -280,7 +280,7 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>Explain mode (SPEC.md 6.4): the agents passed over for this decision and why.</summary>
-        private string[] Explain(string? taskGroup, int chosen, int code, int pointer)
+        private SkippedList Explain(string? taskGroup, int chosen, int code, int pointer)
         {
             var list = new List<string>();
             if ((code & DecisionReasons.CodeGroupQuota) != 0) list.Add("group '" + taskGroup + "': " + DecisionReasons.GroupQuota);
@@ -300,7 +300,7 @@ namespace FairnessGovernor.Allocation
                     else if (chosen >= 0 && _selector.WhyNot(a) is string why) list.Add(_agents[a].Id + ": " + why);
                 }
             }
-            return list.ToArray();
+            return list.Count == 0 ? SkippedList.Empty : new SkippedList(list.ToArray());
         }
 
         private string Full(int a)

@@ -14,12 +14,12 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _agentOf;
         private readonly int[] _counts;
         private readonly byte[] _reasons;
-        private readonly string[]?[]? _skipped;
+        private readonly SkippedList?[]? _skipped;
         private int[]? _bypassed;
         private double[]? _waits;
         private string? _runId;
 
-        internal AllocationResult(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, int[] order, int[] agentOf, int[] counts, int unassigned, byte[] reasons, string[]?[]? skipped)
+        internal AllocationResult(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, int[] order, int[] agentOf, int[] counts, int unassigned, byte[] reasons, SkippedList?[]? skipped)
         {
             _reasons = reasons;
             _skipped = skipped;
@@ -69,7 +69,7 @@ namespace FairnessGovernor.Allocation
         public string ReasonAt(int sequence) => DecisionReasons.Text(_reasons[sequence]);
 
         /// <summary>Explain mode: the agents passed over at position <paramref name="sequence"/> (0-based) and why; null when not explained.</summary>
-        public string[]? SkippedAt(int sequence) => _skipped?[sequence];
+        public SkippedList? SkippedAt(int sequence) => _skipped?[sequence];
 
         /// <summary>
         /// How many tasks that come after the task at <paramref name="sequence"/> (0-based) in input order were
@@ -148,7 +148,7 @@ namespace FairnessGovernor.Allocation
         private readonly AllocationResult? _run;
         private readonly AllocationStream? _stream;
 
-        internal AllocationDecision(AllocationStream stream, int sequence, FairTask task, FairAgent? agent, string reason, int bypassed, double? wait, string[]? skipped)
+        internal AllocationDecision(AllocationStream stream, int sequence, FairTask task, FairAgent? agent, string reason, int bypassed, double? wait, SkippedList? skipped)
         {
             _stream = stream;
             Sequence = sequence;
@@ -212,8 +212,11 @@ namespace FairnessGovernor.Allocation
         /// <summary>start - arrival on the chosen agent (SPEC.md 6.5); null when unassigned.</summary>
         public double? Wait { get; }
 
-        /// <summary>Explain mode only: the agents passed over and why, e.g. "agent-b: capacity"; null otherwise.</summary>
-        public string[]? Skipped { get; }
+        /// <summary>
+        /// Explain mode only: the agents passed over and why, e.g. "agent-b: capacity"; null otherwise. A read-only list
+        /// whose ToString joins the entries with "; " (so Export-Csv shows them).
+        /// </summary>
+        public SkippedList? Skipped { get; }
 
         /// <summary>The policy the run used.</summary>
         public string PolicyId => _run != null ? _run.Policy.PolicyId : _stream!.Policy.PolicyId;

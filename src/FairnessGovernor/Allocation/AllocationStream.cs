@@ -26,9 +26,10 @@ namespace FairnessGovernor.Allocation
     }
 
     /// <summary>
-    /// An allocation decided one task at a time (SPEC.md 7.6), with memory O(agents + window): the same strategies,
-    /// capacities, group quotas and reasons as <see cref="Allocator"/>, the tasks in arrival order (priority only
-    /// within a window of <see cref="AllocationStreamOptions.WindowSize"/> tasks). Metrics and evidence digests are
+    /// An allocation decided one task at a time (SPEC.md 7.6): the same strategies, capacities, group quotas and
+    /// reasons as <see cref="Allocator"/>, the tasks in arrival order (priority only within a window of
+    /// <see cref="AllocationStreamOptions.WindowSize"/> tasks). Tasks are not kept, only their ids (a repeated id is
+    /// refused, as in a batch), so memory is O(agents + window + ids received). Metrics and evidence digests are
     /// kept as the stream goes; <see cref="Complete"/> decides the tasks left in the window and, when the stream
     /// started from a state, yields the next state. max_share is refused (it needs the run's task count).
     /// </summary>
@@ -38,6 +39,7 @@ namespace FairnessGovernor.Allocation
         private readonly AllocationCore _core;
         private readonly GovernorState? _state;
         private readonly List<Pending> _window = new List<Pending>();
+        private readonly Dictionary<string, int> _ids = new Dictionary<string, int>(StringComparer.Ordinal); // id -> position received
         private readonly double[] _free;
         private readonly int _windowSize;
         private readonly bool _explain;
@@ -120,10 +122,18 @@ namespace FairnessGovernor.Allocation
         /// Receives one task (its position in the stream is its input order) and returns the decisions it allows:
         /// one once the window is full, none while it fills.
         /// </summary>
+        /// <exception cref="FairnessInputException">
+        /// DuplicateId when a task with the same id (ordinal) was received earlier in this stream. The task is refused
+        /// before it is counted, hashed or decided: the stream is as it was and can take further tasks.
+        /// </exception>
         public IReadOnlyList<AllocationDecision> Add(FairTask task)
         {
             if (task == null) throw new ArgumentNullException(nameof(task));
             if (IsCompleted || IsSealed) throw new InvalidOperationException("The stream is complete; start a new one.");
+            if (_ids.TryGetValue(task.Id, out int first))
+                throw new FairnessInputException("DuplicateId", "the stream's tasks", "tasks[" + _arrived + "] (id '" + task.Id + "')", "id",
+                    "the id is already used by tasks[" + first + "] of this stream; task ids must be unique within a stream.");
+            _ids.Add(task.Id, _arrived);
             HashTask(task);
             _window.Add(new Pending { Task = task, Index = _arrived++ });
             var result = new List<AllocationDecision>(1);

@@ -53,7 +53,7 @@ namespace FairnessGovernor.Allocation
                 ? DispatchOrder.WithBypass(tasks, policy.MaxBypass.Value, out promoted)
                 : DispatchOrder.Of(tasks, policy.RespectPriority);
             var core = new AllocationCore(agents, policy, n, options.Explain, state);
-            var skipped = options.Explain ? new string[]?[n] : null;
+            var skipped = options.Explain ? new SkippedList?[n] : null;
             var reasons = new byte[n];
             var agentOf = new int[n];
             var store = tasks as TaskStore;
