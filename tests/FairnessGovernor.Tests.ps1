@@ -163,6 +163,13 @@ Describe 'Bad input' {
         (Invoke-FairAllocation @sample -MaxDepth 1000 -MaxAliasExpansion 0).Count | Should -Be 6
     }
 
+    It 'reads the files of a -Stream run under the same limits' {
+        $err = { [pscustomobject]@{ id = 't1' } | Invoke-FairAllocation -Stream -AgentPath $sample.AgentPath -PolicyPath $sample.PolicyPath -MaxInputBytes 10 } |
+            Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be "InputTooLarge,$invokeId"
+        (Invoke-FairAllocation -Stream @sample -MaxInputBytes 1MB).Count | Should -Be 6
+    }
+
     It 'refuses a device instead of reading it' -Skip:($IsWindows) {
         $zero = Join-Path $TestDrive 'zero.json'
         New-Item -ItemType SymbolicLink -Path $zero -Target '/dev/zero' | Out-Null
@@ -185,6 +192,12 @@ Describe 'Module' {
         $m = Test-ModuleManifest (Join-Path $root 'output' 'FairnessGovernor' 'FairnessGovernor.psd1')
         $m.CompatiblePSEditions | Should -Contain 'Core'
         $m.ExportedCmdlets.Keys | Should -Contain 'Invoke-FairAllocation'
+    }
+
+    It 'shows each decision''s reason in the Reason column of the default table' {
+        $table = Invoke-FairAllocation @sample | Format-Table | Out-String
+        $table | Should -Match '(?m)^\s*1 t2\s+agent-a\s+Assigned\s+high\s+rotation\s*$'
+        $table | Should -Not -Match 'priority-weighted-rr'
     }
 
     It 'has help with examples for every cmdlet' {

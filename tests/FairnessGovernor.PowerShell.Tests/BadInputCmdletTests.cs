@@ -135,6 +135,25 @@ namespace FairnessGovernor.PowerShell.Tests
             Assert.Equal("ParameterArgumentValidationError," + Metrics, ps.RunExpectingError(Rows + "$rows | Get-FairnessMetrics -AgentPath fixtures/agents.json -MaxInputBytes 0").FullyQualifiedErrorId);
         }
 
+        [Fact]
+        public void A_stream_reads_every_input_under_the_limits()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var agents = dir.Write("agents.json", "[{\"id\": \"a\", \"weight\": 1}]");
+            var policy = dir.Write("policy.json", "{\"policy_id\": \"p\"}");
+            var deepTasks = dir.Write("tasks.json", "[{\"id\": \"t1\", \"x\": [[[1]]]}]");
+            const string Files = " -AgentPath $args[0] -PolicyPath $args[1]";
+            // -TaskPath with -Stream is read under -MaxDepth as without it.
+            Assert.Equal("InputTooDeep," + Invoke, ps.RunExpectingError("Invoke-FairAllocation -TaskPath $args[2]" + Files + " -MaxDepth 3", agents, policy, deepTasks).FullyQualifiedErrorId);
+            Assert.Equal("InputTooDeep," + Invoke, ps.RunExpectingError("Invoke-FairAllocation -Stream -TaskPath $args[2]" + Files + " -MaxDepth 3", agents, policy, deepTasks).FullyQualifiedErrorId);
+            Assert.Single(ps.Run("Invoke-FairAllocation -Stream -TaskPath $args[2]" + Files + " -MaxDepth 10", agents, policy, deepTasks));
+            // The agent and policy files of a stream too.
+            const string Piped = "[pscustomobject]@{ id = 't1' } | Invoke-FairAllocation -Stream";
+            Assert.Equal("InputTooLarge," + Invoke, ps.RunExpectingError(Piped + Files + " -MaxInputBytes 20", agents, policy).FullyQualifiedErrorId);
+            Assert.Single(ps.Run(Piped + Files + " -MaxInputBytes 4096", agents, policy));
+        }
+
         [Theory]
         [InlineData("-MaxDepth 0")]
         [InlineData("-MaxDepth 1001")]

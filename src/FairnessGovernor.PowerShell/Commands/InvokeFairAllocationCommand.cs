@@ -151,9 +151,10 @@ namespace FairnessGovernor.PowerShell.Commands
             object? governor = Governor != null ? UnwrapGovernor(Governor) : null;
             try
             {
-                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent"), ExcludeAgent, agentFile ?? "-Agent objects");
-                var policy = EngineInput.Policy(policyFile, Policy, "Policy");
-                _streamRun = new StreamRun(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds));
+                var limits = GetLimits(); // the limits hold for every input of the command, streamed or not (SPEC.md 1.2)
+                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent", limits), ExcludeAgent, agentFile ?? "-Agent objects");
+                var policy = EngineInput.Policy(policyFile, Policy, "Policy", limits);
+                _streamRun = new StreamRun(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), limits);
             }
             catch (FairnessInputException ex)
             {
@@ -185,7 +186,7 @@ namespace FairnessGovernor.PowerShell.Commands
             var run = (StreamRun)_streamRun!;
             if (taskFile != null)
             {
-                try { StreamTasks(TaskLoader.FromFile(taskFile)); }
+                try { StreamTasks(TaskLoader.FromFile(taskFile, GetLimits())); }
                 catch (FairnessInputException ex) { ThrowInputError(ex); }
             }
             foreach (var d in run.Complete()) WriteObject(d);
@@ -211,11 +212,13 @@ namespace FairnessGovernor.PowerShell.Commands
             private readonly AllocationStream _stream;
             private readonly GovernorStateLock? _lock;
             private readonly Governor? _governor;
+            private readonly InputLimits _limits;
             private int _index;
 
-            public StreamRun(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, object? governor, TimeSpan timeout)
+            public StreamRun(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, object? governor, TimeSpan timeout, InputLimits limits)
             {
                 _governor = governor as Governor;
+                _limits = limits;
                 if (statePath != null) _lock = GovernorStateFile.Open(statePath, timeout);
                 try
                 {
@@ -235,7 +238,7 @@ namespace FairnessGovernor.PowerShell.Commands
             public IReadOnlyList<AllocationDecision> Add(object? item)
             {
                 var label = "tasks[" + _index++ + "]";
-                var task = (item is PSObject p ? p.BaseObject : item) as FairTask ?? TaskLoader.FromItem(ObjectInput.ToItem(item), ObjectInput.Source("Task"), label);
+                var task = (item is PSObject p ? p.BaseObject : item) as FairTask ?? TaskLoader.FromItem(ObjectInput.ToItem(item), ObjectInput.Source("Task"), label, _limits);
                 return _stream.Add(task);
             }
 
