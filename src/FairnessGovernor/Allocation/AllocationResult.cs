@@ -162,7 +162,14 @@ namespace FairnessGovernor.Allocation
             Skipped = skipped;
         }
 
+        /// <summary>A decision of a batch run, read from the run's arrays.</summary>
+        /// <param name="run">The run it belongs to.</param>
+        /// <param name="sequence">Its 1-based place in the dispatch order.</param>
         /// <param name="taskId">The task's id; null when the run's tasks are a compact store (the id is made on first read).</param>
+        /// <param name="taskIndex">The task's index in the run's input.</param>
+        /// <param name="priority">The task's priority name.</param>
+        /// <param name="group">The task's quota group, or null.</param>
+        /// <param name="agent">The chosen agent, or null when unassigned.</param>
         internal AllocationDecision(AllocationResult run, int sequence, string? taskId, int taskIndex, string priority, string? group, FairAgent? agent)
         {
             _run = run;
