@@ -327,6 +327,7 @@ namespace FairnessGovernor.Tests
         }
 
         [NotRootFact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // NotRootFact skips it there
         public void An_unreadable_file_is_InputFileUnreadable()
         {
             using var dir = new ScratchFolder();
