@@ -5,7 +5,7 @@ using FairnessGovernor.Model;
 namespace FairnessGovernor.Benchmarks
 {
     /// <summary>
-    /// The scaling targets at 1,000,000 tasks: per-decision cost from 10 to 100,000 agents, with small or large
+    /// The targets at 1,000,000 tasks: decisions per second at 1,000 agents, and per-decision cost from 10 to 100,000 agents, with small or large
     /// weights, and with 90% of agents full. (The subset of <see cref="AllocationBenchmarks"/> the README quotes.)
     /// </summary>
     [PerItemConfig]
@@ -21,7 +21,7 @@ namespace FairnessGovernor.Benchmarks
         [Params(1_000_000)]
         public int Tasks { get; set; }
 
-        [Params(10, 100_000)]
+        [Params(10, 1_000, 100_000)]
         public int Agents { get; set; }
 
         [Params("none", "heavy", "full")]
