@@ -18,6 +18,7 @@ namespace FairnessGovernor.PowerShell.Commands
     {
         // Groups in first-seen order; each is a MetricsGroup (kept as object so no engine type appears in the cmdlet's shape).
         private readonly List<object> _groups = new List<object>();
+        private object? _agents; // the -AgentPath / -Agent agents once read (an engine list, kept as object)
         private readonly Dictionary<object, object> _byKey = new Dictionary<object, object>();
         private int _received;
 
@@ -87,8 +88,9 @@ namespace FairnessGovernor.PowerShell.Commands
             string runKey = "run:" + (Property(input, "RunId") ?? "");
             if (!_byKey.TryGetValue(runKey, out var group))
             {
+                // Read once per call, however many runs the input holds.
                 var agents = AgentPath != null || Agent != null
-                    ? EngineInput.Agents(AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : null, EngineInput.Flatten(Agent), "Agent", GetLimits())
+                    ? (IReadOnlyList<FairAgent>)(_agents ??= EngineInput.Agents(AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : null, EngineInput.Flatten(Agent), "Agent", GetLimits()))
                     : null;
                 group = new MetricsGroup(new DecisionTally(agents, new FairnessPolicy(NonBlank(Property(input, "PolicyId")) ?? FairnessPolicy.DefaultPolicyId, true, MaxSkewRatio)));
                 _byKey.Add(runKey, group);
