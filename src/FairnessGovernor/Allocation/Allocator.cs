@@ -95,11 +95,20 @@ namespace FairnessGovernor.Allocation
                 for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
                 for (int i = 0; i < n; i++) order[starts[levels[i]]++] = i;
             }
-            else if (tasks is FairTask[] array) // no interface call per task
+            else if (tasks is FairTask[] array)
             {
-                for (int i = 0; i < n; i++) starts[(int)array[i].Level + 1]++;
+                // One pass over the task objects (no interface call, each object read once: they are scattered in
+                // memory), the levels kept in a pooled buffer for the counting sort's second pass.
+                var levels = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
+                for (int i = 0; i < n; i++)
+                {
+                    byte level = (byte)array[i].Level;
+                    levels[i] = level;
+                    starts[level + 1]++;
+                }
                 for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
-                for (int i = 0; i < n; i++) order[starts[(int)array[i].Level]++] = i;
+                for (int i = 0; i < n; i++) order[starts[levels[i]]++] = i;
+                System.Buffers.ArrayPool<byte>.Shared.Return(levels);
             }
             else
             {
