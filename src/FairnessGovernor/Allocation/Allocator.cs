@@ -87,35 +87,22 @@ namespace FairnessGovernor.Allocation
                 for (int i = 0; i < n; i++) order[i] = i;
                 return order;
             }
-            var starts = new int[4];
-            if (tasks is TaskStore store)
-            {
-                var levels = store.Levels;
-                for (int i = 0; i < n; i++) starts[levels[i] + 1]++;
-                for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
-                for (int i = 0; i < n; i++) order[starts[levels[i]]++] = i;
-            }
-            else if (tasks is FairTask[] array)
-            {
-                // One pass over the task objects (no interface call, each object read once: they are scattered in
-                // memory), the levels kept in a pooled buffer for the counting sort's second pass.
-                var levels = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
-                for (int i = 0; i < n; i++)
-                {
-                    byte level = (byte)array[i].Level;
-                    levels[i] = level;
-                    starts[level + 1]++;
-                }
-                for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
-                for (int i = 0; i < n; i++) order[starts[levels[i]]++] = i;
-                System.Buffers.ArrayPool<byte>.Shared.Return(levels);
-            }
+            // One level byte per task: a compact store has them; otherwise each task object is read once (they are
+            // scattered in memory) into a pooled buffer. Then one counting sort.
+            byte[]? rented = null;
+            byte[] levels;
+            if (tasks is TaskStore store) levels = store.Levels;
             else
             {
-                for (int i = 0; i < n; i++) starts[(int)tasks[i].Level + 1]++;
-                for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
-                for (int i = 0; i < n; i++) order[starts[(int)tasks[i].Level]++] = i;
+                levels = rented = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
+                if (tasks is FairTask[] array) for (int i = 0; i < n; i++) levels[i] = (byte)array[i].Level; // no interface call
+                else for (int i = 0; i < n; i++) levels[i] = (byte)tasks[i].Level;
             }
+            var starts = new int[4];
+            for (int i = 0; i < n; i++) starts[levels[i] + 1]++;
+            for (int p = 1; p < 4; p++) starts[p] += starts[p - 1];
+            for (int i = 0; i < n; i++) order[starts[levels[i]]++] = i;
+            if (rented != null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
             return order;
         }
 

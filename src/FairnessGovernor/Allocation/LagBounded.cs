@@ -27,7 +27,6 @@ namespace FairnessGovernor.Allocation
     /// </summary>
     internal sealed class LagBounded : IAgentSelector
     {
-        private readonly long[] _w;
         private readonly OpenAgents _open;
         private readonly int[] _sorted;   // agents by weight descending, index ascending
         private readonly int[] _rank;     // agent -> position in _sorted
@@ -62,8 +61,6 @@ namespace FairnessGovernor.Allocation
         {
             int m = agents.Count;
             _open = open;
-            _w = new long[m];
-            for (int i = 0; i < m; i++) _w[i] = agents.Weights[i];
             var weightClasses = agents.Classes;
             _class = weightClasses.Of;
             _classWeight = weightClasses.Weight;
@@ -77,11 +74,9 @@ namespace FairnessGovernor.Allocation
             for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
             // Agents by weight descending, index ascending: the classes by weight descending, each in index order
             // (O(m + k log k) rather than a comparison sort of the agents).
-            var byDescending = new int[classes];
-            for (int c = 0; c < classes; c++) byDescending[c] = c;
-            Array.Sort(byDescending, (a, b) => _classWeight[b].CompareTo(_classWeight[a]));
+            var ascending = weightClasses.ByWeight;
             var next = new int[classes];
-            for (int r = 1; r < classes; r++) next[byDescending[r]] = next[byDescending[r - 1]] + sizes[byDescending[r - 1]];
+            for (int r = classes - 2; r >= 0; r--) next[ascending[r]] = next[ascending[r + 1]] + sizes[ascending[r + 1]];
             _sorted = new int[m];
             _rank = new int[m];
             for (int i = 0; i < m; i++)
@@ -93,7 +88,7 @@ namespace FairnessGovernor.Allocation
             _freshOpen = new OpenAgents(m);
             for (int i = 0; i < m; i++)
             {
-                if (open.IsOpen(i)) { _setSize++; _total += _w[i]; }
+                if (open.IsOpen(i)) { _setSize++; _total += W(i); }
                 else _freshOpen.Close(_rank[i]);
             }
             _members = new int[m];
@@ -127,7 +122,7 @@ namespace FairnessGovernor.Allocation
                 if (freshEligible)
                 {
                     // fresh deadline numerator is D - 1
-                    int cmp = ExactMath.CompareProducts(_d - 1, _classWeight[from], Deadline(from), _w[fresh]);
+                    int cmp = ExactMath.CompareProducts(_d - 1, _classWeight[from], Deadline(from), W(fresh));
                     if (cmp < 0 || (cmp == 0 && fresh < j)) j = fresh;
                 }
             }
@@ -155,7 +150,7 @@ namespace FairnessGovernor.Allocation
             if (!_freshOpen.IsOpen(_rank[agent])) return;
             _freshOpen.Close(_rank[agent]);
             _setSize--;
-            _total -= _w[agent];
+            _total -= W(agent);
             _dirty = true;
         }
 
@@ -182,7 +177,7 @@ namespace FairnessGovernor.Allocation
                 if (xi == 0)
                 {
                     // The first agent left fresh: members of its class already picked must all have x = 1.
-                    if (prefix && _w[a] == weight && first != 1) return false;
+                    if (prefix && W(a) == weight && first != 1) return false;
                     prefix = false;
                     continue;
                 }
@@ -190,7 +185,7 @@ namespace FairnessGovernor.Allocation
                 cursor = p + 1;
                 sum += xi;
                 // Within a class (agents in index order), the counts step down once at most, by 1.
-                if (_w[a] != weight) { weight = _w[a]; first = previous = xi; }
+                if (W(a) != weight) { weight = W(a); first = previous = xi; }
                 else if (xi > previous || xi < first - 1) return false;
                 previous = xi;
             }
@@ -224,7 +219,7 @@ namespace FairnessGovernor.Allocation
             k = 0;
             if (_dirty || _setSize < 2) return false;
             k = _k;
-            for (int i = 0; i < _w.Length; i++)
+            for (int i = 0; i < _rank.Length; i++)
             {
                 member[i] = _freshOpen.IsOpen(_rank[i]);
                 x[i] = member[i] ? Count(i) : 0;
@@ -236,7 +231,7 @@ namespace FairnessGovernor.Allocation
         {
             if (_setSize <= 1) return null;
             // An agent is eligible from its step on; the agent just picked is never asked.
-            return EligibleStep(_d * Count(agent) + 1, _w[agent]) <= _k ? "later_deadline" : "not_eligible";
+            return EligibleStep(_d * Count(agent) + 1, W(agent)) <= _k ? "later_deadline" : "not_eligible";
         }
 
         /// <summary>The agent's count in the epoch.</summary>
@@ -255,12 +250,15 @@ namespace FairnessGovernor.Allocation
             {
                 int p = _freshOpen.FirstAtOrAfter(_cursor);
                 _head = p >= _sorted.Length ? -1 : _sorted[p];
-                _headStep = _head >= 0 ? EligibleStep(1, _w[_head]) : long.MaxValue;
+                _headStep = _head >= 0 ? EligibleStep(1, W(_head)) : long.MaxValue;
                 _headValid = true;
             }
             step = _headStep;
             return _head;
         }
+
+        /// <summary>The agent's weight (its class's).</summary>
+        private long W(int agent) => _classWeight[_class[agent]];
 
         private int Candidate(int c) => _members[_segStart[c] + _turn[c]];
 

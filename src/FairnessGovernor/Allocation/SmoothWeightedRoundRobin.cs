@@ -40,7 +40,6 @@ namespace FairnessGovernor.Allocation
             public int Agent;
         }
 
-        private readonly long[] _w;
         private readonly long[] _b;      // per agent in the set: the line's offset (current weight = _b + _w t)
         private readonly long[] _frozen; // per agent: the current weight when it left the set (or the initial one)
         private readonly bool[] _inSet;
@@ -75,7 +74,6 @@ namespace FairnessGovernor.Allocation
         public SmoothWeightedRoundRobin(FairAgentTable agents, OpenAgents open, long[]? initial)
         {
             int m = agents.Count;
-            _w = new long[m];
             _b = new long[m];
             _frozen = new long[m];
             _inSet = new bool[m];
@@ -84,7 +82,6 @@ namespace FairnessGovernor.Allocation
             int classes = weightClasses.Count;
             var sizes = weightClasses.Size;
             _class = weightClasses.Of;
-            for (int i = 0; i < m; i++) _w[i] = agents.Weights[i];
             if (initial != null)
                 for (int i = 0; i < m; i++) _b[i] = _frozen[i] = initial[i];
             _start = new int[classes];
@@ -99,7 +96,7 @@ namespace FairnessGovernor.Allocation
             for (int i = 0; i < m; i++)
             {
                 if (!open.IsOpen(i)) continue;
-                _total += _w[i];
+                _total += _classWeight[_class[i]];
                 _inSet[i] = true;
                 int k = _class[i];
                 _queue[_start[k] + _qCount[k]++] = new Entry { B = _b[i], Agent = i };
@@ -113,10 +110,7 @@ namespace FairnessGovernor.Allocation
             // Leaves in weight order: neighbouring classes then have close weights, so the lines that meet low in
             // the tree overtake one another rarely (a heavier line gains on a lighter one by the difference of
             // their weights per pick), and fewer certificates expire.
-            var byWeight = new int[classes];
-            for (int k = 0; k < classes; k++) byWeight[k] = k;
-            var weightsOf = _classWeight;
-            System.Array.Sort(byWeight, (a, b) => weightsOf[a].CompareTo(weightsOf[b]));
+            var byWeight = weightClasses.ByWeight;
             _leaf = new int[classes];
             for (int r = 0; r < classes; r++) _leaf[byWeight[r]] = _size + r;
             for (int p = _size; p < 2 * _size; p++)
@@ -134,7 +128,7 @@ namespace FairnessGovernor.Allocation
         public long CurrentWeight(int agent)
         {
             if (!_bCurrent) LoadOffsets();
-            return _b[agent] + _w[agent] * _time;
+            return _b[agent] + _classWeight[_class[agent]] * _time;
         }
 
         /// <summary>
@@ -225,9 +219,9 @@ namespace FairnessGovernor.Allocation
                 b = Remove(_class[agent], agent); // not reached from the allocator, which closes only the agent it just got
             }
             _inSet[agent] = false;
-            _frozen[agent] = b + _w[agent] * _time; // a closed agent's current weight stays as it was (carried to the next run)
-            _total -= _w[agent];
             int k = _class[agent];
+            _frozen[agent] = b + _classWeight[k] * _time; // a closed agent's current weight stays as it was (carried to the next run)
+            _total -= _classWeight[k];
             if (SetLeaf(k)) UpdatePath(k);
         }
 

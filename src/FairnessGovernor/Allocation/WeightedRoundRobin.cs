@@ -166,6 +166,22 @@ namespace FairnessGovernor.Allocation
         /// <summary>Per class: how many agents have that weight.</summary>
         public int[] Size { get; }
 
+        /// <summary>The classes by weight ascending (computed on first use).</summary>
+        public int[] ByWeight
+        {
+            get
+            {
+                if (_byWeight != null) return _byWeight;
+                var order = new int[Count];
+                for (int k = 0; k < order.Length; k++) order[k] = k;
+                var weight = Weight;
+                System.Array.Sort(order, (a, b) => weight[a].CompareTo(weight[b]));
+                return _byWeight = order;
+            }
+        }
+
+        private int[]? _byWeight;
+
         public int Count => Weight.Length;
     }
 }

@@ -26,12 +26,6 @@ namespace FairnessGovernor.Input
     {
         private const int ChunkSize = 1 << 20;
 
-        /// <summary>Thrown inside the fast path to give up; never escapes.</summary>
-        private sealed class GiveUp : Exception
-        {
-            public static readonly GiveUp Instance = new GiveUp();
-        }
-
         private static readonly byte[] IdKey = Encoding.ASCII.GetBytes("id");
         private static readonly byte[] PriorityKey = Encoding.ASCII.GetBytes("priority");
         private static readonly byte[] GroupKey = Encoding.ASCII.GetBytes("group");
@@ -85,15 +79,15 @@ namespace FairnessGovernor.Input
 
             protected void AddId(string id)
             {
-                if (_ids.ContainsKey(id)) throw GiveUp.Instance; // DuplicateId: the general path reports it
+                if (_ids.ContainsKey(id)) throw GeneralPathNeeded.Instance; // DuplicateId: the general path reports it
                 _ids.Add(id, true);
             }
 
             protected string Id(ref Utf8JsonReader r)
             {
-                if (r.TokenType != JsonTokenType.String) throw GiveUp.Instance;
+                if (r.TokenType != JsonTokenType.String) throw GeneralPathNeeded.Instance;
                 var s = AsciiString(ref r);
-                if (s.Length == 0 || s.Length > MaxId || s.Trim().Length == 0) throw GiveUp.Instance;
+                if (s.Length == 0 || s.Length > MaxId || s.Trim().Length == 0) throw GeneralPathNeeded.Instance;
                 return s;
             }
         }
@@ -225,7 +219,7 @@ namespace FairnessGovernor.Input
             /// </summary>
             private int IdBytes(ref Utf8JsonReader r)
             {
-                if (r.TokenType != JsonTokenType.String) throw GiveUp.Instance;
+                if (r.TokenType != JsonTokenType.String) throw GeneralPathNeeded.Instance;
                 if (!r.ValueIsEscaped)
                 {
                     var span = r.ValueSpan;
@@ -234,10 +228,10 @@ namespace FairnessGovernor.Input
                     for (int i = 0; i < span.Length; i++)
                     {
                         byte b = span[i];
-                        if (b >= 0x80) throw GiveUp.Instance;
+                        if (b >= 0x80) throw GeneralPathNeeded.Instance;
                         if (b != (byte)' ') blank = false;
                     }
-                    if (span.Length == 0 || span.Length > MaxId || blank) throw GiveUp.Instance;
+                    if (span.Length == 0 || span.Length > MaxId || blank) throw GeneralPathNeeded.Instance;
                     span.CopyTo(Pending(span.Length));
                     return span.Length;
                 }
@@ -264,33 +258,33 @@ namespace FairnessGovernor.Input
                     else if (r.ValueTextEquals(GroupKey)) key = 4;
                     else if (r.ValueTextEquals(DurationKey)) key = 8;
                     else if (r.ValueTextEquals(ArrivalKey)) key = 16;
-                    else throw GiveUp.Instance; // unknown keys: the general path checks duplicates and skips them
-                    if ((seen & key) != 0) throw GiveUp.Instance;
+                    else throw GeneralPathNeeded.Instance; // unknown keys: the general path checks duplicates and skips them
+                    if ((seen & key) != 0) throw GeneralPathNeeded.Instance;
                     seen |= key;
                     if (!r.Read()) return false;
                     var t = r.TokenType;
-                    if (t == JsonTokenType.StartObject || t == JsonTokenType.StartArray) throw GiveUp.Instance;
+                    if (t == JsonTokenType.StartObject || t == JsonTokenType.StartArray) throw GeneralPathNeeded.Instance;
                     switch (key)
                     {
                         case 1: idLength = IdBytes(ref r); break;
                         case 2:
                             if (t == JsonTokenType.Null) break;
-                            if (t != JsonTokenType.String) throw GiveUp.Instance;
+                            if (t != JsonTokenType.String) throw GeneralPathNeeded.Instance;
                             if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(Normal)) priority = TaskPriority.Normal;
                             else if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(High)) priority = TaskPriority.High;
                             else if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(Low)) priority = TaskPriority.Low;
-                            else if (!TaskPriorityNames.TryParse(AsciiString(ref r), out priority)) throw GiveUp.Instance;
+                            else if (!TaskPriorityNames.TryParse(AsciiString(ref r), out priority)) throw GeneralPathNeeded.Instance;
                             break;
                         case 4:
                             if (t == JsonTokenType.Null) break;
-                            if (t != JsonTokenType.String) throw GiveUp.Instance;
+                            if (t != JsonTokenType.String) throw GeneralPathNeeded.Instance;
                             group = AsciiString(ref r);
-                            if (group.Trim().Length == 0 || group.Length > MaxId) throw GiveUp.Instance;
+                            if (group.Trim().Length == 0 || group.Length > MaxId) throw GeneralPathNeeded.Instance;
                             break;
                         case 8:
                             if (t == JsonTokenType.Null) break;
                             duration = Number(ref r, 0, double.MaxValue);
-                            if (duration <= 0) throw GiveUp.Instance;
+                            if (duration <= 0) throw GeneralPathNeeded.Instance;
                             break;
                         default:
                             if (t == JsonTokenType.Null) break;
@@ -298,7 +292,7 @@ namespace FairnessGovernor.Input
                             break;
                     }
                 }
-                if (idLength < 0) throw GiveUp.Instance; // MissingId
+                if (idLength < 0) throw GeneralPathNeeded.Instance; // MissingId
                 if (_count == _levels.Length) Grow(_levels.Length * 2);
                 CommitId(idLength);
                 int i = _count;
@@ -360,12 +354,12 @@ namespace FairnessGovernor.Input
                     else if (r.ValueTextEquals(WeightKey)) key = 2;
                     else if (r.ValueTextEquals(CapacityKey)) key = 4;
                     else if (r.ValueTextEquals(MaxShareKey)) key = 8;
-                    else throw GiveUp.Instance;
-                    if ((seen & key) != 0) throw GiveUp.Instance;
+                    else throw GeneralPathNeeded.Instance;
+                    if ((seen & key) != 0) throw GeneralPathNeeded.Instance;
                     seen |= key;
                     if (!r.Read()) return false;
                     var t = r.TokenType;
-                    if (t == JsonTokenType.StartObject || t == JsonTokenType.StartArray) throw GiveUp.Instance;
+                    if (t == JsonTokenType.StartObject || t == JsonTokenType.StartArray) throw GeneralPathNeeded.Instance;
                     switch (key)
                     {
                         case 1: id = Id(ref r); break;
@@ -374,7 +368,7 @@ namespace FairnessGovernor.Input
                         default: if (t != JsonTokenType.Null) maxShare = Number(ref r, 0, 1); break;
                     }
                 }
-                if (id == null) throw GiveUp.Instance;
+                if (id == null) throw GeneralPathNeeded.Instance;
                 AddId(id);
                 if (_count == _agents.Length) Array.Resize(ref _agents, _agents.Length * 2);
                 _agents[_count++] = new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null, maxShare);
@@ -387,7 +381,7 @@ namespace FairnessGovernor.Input
         {
             var span = r.ValueSpan;
             for (int i = 0; i < span.Length; i++)
-                if (span[i] >= 0x80) throw GiveUp.Instance;
+                if (span[i] >= 0x80) throw GeneralPathNeeded.Instance;
             if (!r.ValueIsEscaped)
             {
                 // ASCII bytes are their own UTF-16 code units.
@@ -395,7 +389,7 @@ namespace FairnessGovernor.Input
             }
             var s = r.GetString()!;
             for (int i = 0; i < s.Length; i++)
-                if (char.IsSurrogate(s[i])) throw GiveUp.Instance;
+                if (char.IsSurrogate(s[i])) throw GeneralPathNeeded.Instance;
             return s;
         }
 
@@ -415,16 +409,16 @@ namespace FairnessGovernor.Input
         /// <summary>ItemReader.ReadNumber's rule: a finite number from min to max, parsed from its literal as the general path does.</summary>
         private static double Number(ref Utf8JsonReader r, double min, double max)
         {
-            if (r.TokenType != JsonTokenType.Number) throw GiveUp.Instance;
-            if (!double.TryParse(Literal(ref r), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) throw GiveUp.Instance;
-            if (double.IsNaN(d) || double.IsInfinity(d) || d < min || d > max) throw GiveUp.Instance;
+            if (r.TokenType != JsonTokenType.Number) throw GeneralPathNeeded.Instance;
+            if (!double.TryParse(Literal(ref r), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) throw GeneralPathNeeded.Instance;
+            if (double.IsNaN(d) || double.IsInfinity(d) || d < min || d > max) throw GeneralPathNeeded.Instance;
             return d;
         }
 
         /// <summary>ItemReader.ReadWhole's rule: a whole number from min to max (2.0 accepted), from its literal.</summary>
         private static long Whole(ref Utf8JsonReader r, long min, long max)
         {
-            if (r.TokenType != JsonTokenType.Number) throw GiveUp.Instance;
+            if (r.TokenType != JsonTokenType.Number) throw GeneralPathNeeded.Instance;
             var span = r.ValueSpan;
             if (span.Length <= 9)
             {
@@ -439,22 +433,22 @@ namespace FairnessGovernor.Input
                 }
                 if (plain)
                 {
-                    if (v < min || v > max) throw GiveUp.Instance;
+                    if (v < min || v > max) throw GeneralPathNeeded.Instance;
                     return v;
                 }
             }
             string literal = Literal(ref r);
             if (long.TryParse(literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
             {
-                if (whole < min || whole > max) throw GiveUp.Instance;
+                if (whole < min || whole > max) throw GeneralPathNeeded.Instance;
                 return whole;
             }
             if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
             {
-                if (double.IsNaN(d) || double.IsInfinity(d)) throw GiveUp.Instance;
+                if (double.IsNaN(d) || double.IsInfinity(d)) throw GeneralPathNeeded.Instance;
                 if (d == Math.Floor(d) && d >= min && d <= max) return (long)d;
             }
-            throw GiveUp.Instance;
+            throw GeneralPathNeeded.Instance;
         }
 
         /// <summary>Streams the document; true when every item was read by the fast path.</summary>
@@ -545,7 +539,7 @@ namespace FairnessGovernor.Input
                     if (!probe.IsFinalBlock) return true;
                     // End of input: only fine after the root value (an empty file is EmptyInput on the general path).
                     if (walk.Phase == PhaseEnd) { walk.Phase = PhaseDone; return false; }
-                    throw GiveUp.Instance;
+                    throw GeneralPathNeeded.Instance;
                 }
                 var t = probe.TokenType;
                 switch (walk.Phase)
@@ -553,15 +547,15 @@ namespace FairnessGovernor.Input
                     case PhaseRoot:
                         if (t == JsonTokenType.StartArray) walk.Phase = PhaseItems;
                         else if (t == JsonTokenType.StartObject) { walk.Phase = PhaseWrapperKey; walk.Wrapped = true; }
-                        else throw GiveUp.Instance;
+                        else throw GeneralPathNeeded.Instance;
                         break;
                     case PhaseWrapperKey:
                         // Only {"tasks": [...]} with no other key: other keys need the general path's duplicate checks.
-                        if (t != JsonTokenType.PropertyName || !probe.ValueTextEquals(wrapperKey)) throw GiveUp.Instance;
+                        if (t != JsonTokenType.PropertyName || !probe.ValueTextEquals(wrapperKey)) throw GeneralPathNeeded.Instance;
                         walk.Phase = PhaseWrapperArray;
                         break;
                     case PhaseWrapperArray:
-                        if (t != JsonTokenType.StartArray) throw GiveUp.Instance;
+                        if (t != JsonTokenType.StartArray) throw GeneralPathNeeded.Instance;
                         walk.Phase = PhaseItems;
                         break;
                     case PhaseItems:
@@ -570,14 +564,14 @@ namespace FairnessGovernor.Input
                         {
                             if (!sink.TryItem(ref probe)) return true;
                         }
-                        else throw GiveUp.Instance; // NullItem / InvalidItem
+                        else throw GeneralPathNeeded.Instance; // NullItem / InvalidItem
                         break;
                     case PhaseWrapperEnd:
-                        if (t != JsonTokenType.EndObject) throw GiveUp.Instance;
+                        if (t != JsonTokenType.EndObject) throw GeneralPathNeeded.Instance;
                         walk.Phase = PhaseEnd;
                         break;
                     default:
-                        throw GiveUp.Instance; // content after the root value
+                        throw GeneralPathNeeded.Instance; // content after the root value
                 }
                 reader = probe;
             }

@@ -33,7 +33,7 @@ namespace FairnessGovernor.Input
                 bool whole = YamlDocumentReader.TryStreamItems(text, path, limits, item =>
                 {
                     var task = FromItem(item, source, "tasks[" + tasks.Count + "]", limits);
-                    if (!ids.Add(task.Id)) throw new FairnessInputException("DuplicateId", path, null, "id", "the general path reports it.");
+                    if (!ids.Add(task.Id)) throw GeneralPathNeeded.Instance; // DuplicateId: the general path reports it
                     tasks.Add(task);
                 });
                 return whole ? tasks : null;

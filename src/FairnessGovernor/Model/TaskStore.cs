@@ -44,8 +44,6 @@ namespace FairnessGovernor.Model
 
         internal string? Group(int i) => _groups?[i];
 
-        internal bool HasGroups => _groups != null;
-
         internal double Duration(int i) => _durations != null ? _durations[i] : FairTask.DefaultDuration;
 
         internal double Arrival(int i) => _arrivals != null ? _arrivals[i] : FairTask.DefaultArrival;
