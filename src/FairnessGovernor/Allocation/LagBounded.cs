@@ -44,8 +44,8 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _memberPos; // agent -> its place in its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;
         private int _nonEmptyCount;
-        private readonly IndexedHeap<StepEntry> _waiting;   // classes whose candidate is not eligible, keyed by its eligibility step
-        private readonly IndexedHeap<RatioEntry> _eligible; // classes whose candidate is eligible, keyed by deadline (D (v + 1) - 1) / w
+        private readonly StepWheel _waiting;       // classes whose candidate is not eligible, by its eligibility step
+        private readonly DeadlineQueue _eligible;  // classes whose candidate is eligible, by deadline (D (v + 1) - 1) / w
         private bool _dirty = true;
         private int _cursor;
         private bool _headValid; // _head and _headStep are those of the cursor in this epoch
@@ -94,8 +94,8 @@ namespace FairnessGovernor.Allocation
             _members = new int[m];
             _memberPos = new int[m];
             for (int i = 0; i < m; i++) _memberPos[i] = -1;
-            _waiting = new IndexedHeap<StepEntry>(classes);
-            _eligible = new IndexedHeap<RatioEntry>(classes);
+            _waiting = new StepWheel(classes);
+            _eligible = new DeadlineQueue(classes);
         }
 
         public int LastReason => _lastReason;
@@ -107,15 +107,16 @@ namespace FairnessGovernor.Allocation
             _lastReason = DecisionReasons.CodeDeadline;
             if (_setSize == 1) return _open.NextFrom(0);
             long k = ++_k;
-            while (_waiting.Count > 0 && _waiting.First.Step <= k)
+            for (int c = _waiting.TakeDue(k); c >= 0;)
             {
-                int c = _waiting.Pop();
-                _eligible.Push(new RatioEntry(c, Deadline(c), _classWeight[c], Candidate(c)));
+                int nextDue = _waiting.Next(c);
+                MakeEligible(c);
+                c = nextDue;
             }
             int fresh = FreshHead(out long freshStep);
             bool freshEligible = fresh >= 0 && freshStep <= k;
             int j, from = -1;
-            if (_eligible.Count > 0)
+            if (_eligible.Ready(k))
             {
                 from = _eligible.Top;
                 j = Candidate(from);
@@ -131,8 +132,8 @@ namespace FairnessGovernor.Allocation
             {
                 // Not reachable in exact arithmetic (the lags of E sum to 1 >= delta); kept so a pick never fails:
                 // the agent eligible soonest (ties: the fresh one).
-                from = _waiting.Count > 0 ? _waiting.Top : -1;
-                j = fresh >= 0 && (from < 0 || freshStep <= _waiting.First.Step) ? fresh : Candidate(from);
+                from = _waiting.Soonest(k, out long soonest);
+                j = fresh >= 0 && (from < 0 || freshStep <= soonest) ? fresh : Candidate(from);
                 _lastReason = DecisionReasons.CodeFallback;
             }
             if (j == fresh)
@@ -272,27 +273,33 @@ namespace FairnessGovernor.Allocation
         private long EligibleStep(long e, long w) => EligibleStep(_total, _d, e, w);
 
         /// <summary>ceil(<paramref name="total"/> e / (<paramref name="d"/> w)) exactly (all &gt; 0, d w &lt; 2^64), capped at long.MaxValue.</summary>
-        internal static long EligibleStep(long total, long d, long e, long w)
+        internal static long EligibleStep(long total, long d, long e, long w) => Quotient(total, d, e, w, true);
+
+        /// <summary>
+        /// <paramref name="total"/> e / (<paramref name="d"/> w) rounded up (<paramref name="up"/>) or down, exactly
+        /// (total, d, w &gt; 0, e &gt;= 0, d w &lt; 2^64), capped at long.MaxValue.
+        /// </summary>
+        internal static long Quotient(long total, long d, long e, long w, bool up)
         {
             ulong den = (ulong)d * (ulong)w; // D < 2^32, w < 2^31
             ExactMath.Multiply((ulong)total, (ulong)e, out ulong hi, out ulong lo);
             if (hi == 0)
             {
                 ulong q = lo / den;
-                if (lo - q * den != 0) q++;
+                if (up && lo - q * den != 0) q++;
                 return q > long.MaxValue ? long.MaxValue : (long)q;
             }
             if (hi >= den) return long.MaxValue; // the quotient needs more than 64 bits
             ulong quotient = ExactMath.Divide(hi, lo, den, out ulong rest);
-            if (rest != 0) quotient++;
-            return quotient > long.MaxValue ? long.MaxValue : (long)quotient;
+            if (quotient >= long.MaxValue) return long.MaxValue;
+            return up && rest != 0 ? (long)quotient + 1 : (long)quotient;
         }
 
         private void StartEpoch()
         {
             _dirty = false;
-            _waiting.Clear();
-            _eligible.Clear();
+            _waiting.Clear(_nonEmpty, _nonEmptyCount);
+            _eligible.Clear(_nonEmpty, _nonEmptyCount, 0);
             for (int n = 0; n < _nonEmptyCount; n++)
             {
                 int c = _nonEmpty[n];
@@ -331,7 +338,7 @@ namespace FairnessGovernor.Allocation
         private void Advance(int c)
         {
             int t = _turn[c] + 1;
-            if (t < _segCount[c] && _eligible.Count > 0 && _eligible.Top == c)
+            if (t < _segCount[c] && _eligible.IsFirst(c))
             {
                 // The usual case: the next member has the same count v, so the same eligibility (it stays eligible)
                 // and the same deadline; only the tie (its index, higher) changes, so the class sinks from the top in
@@ -342,8 +349,8 @@ namespace FairnessGovernor.Allocation
                 _eligible.ReplaceFirst(first);
                 return;
             }
-            if (_eligible.Contains(c)) _eligible.Remove(c);
-            else _waiting.Remove(c);
+            _eligible.Remove(c);
+            _waiting.Remove(c);
             if (t == _segCount[c]) { t = 0; _v[c]++; }
             _turn[c] = t;
             Place(c);
@@ -354,8 +361,15 @@ namespace FairnessGovernor.Allocation
         {
             long w = _classWeight[c];
             long step = EligibleStep(_d * _v[c] + 1, w);
-            if (step <= _k) _eligible.Push(new RatioEntry(c, Deadline(c), w, Candidate(c)));
-            else _waiting.Push(new StepEntry(c, step));
+            if (step <= _k) MakeEligible(c);
+            else _waiting.Add(c, step, _k);
+        }
+
+        /// <summary>Files the class among the eligible, by its candidate's deadline and the deadline's integer part in steps, floor(W (D (v + 1) - 1) / (D w)).</summary>
+        private void MakeEligible(int c)
+        {
+            long w = _classWeight[c], num = Deadline(c);
+            _eligible.Add(new RatioEntry(c, num, w, Candidate(c)), Quotient(_total, _d, num, w, false));
         }
     }
 }

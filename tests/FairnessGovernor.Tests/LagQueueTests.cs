@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using FairnessGovernor.Allocation;
+using FairnessGovernor.Model;
+using Xunit;
+
+namespace FairnessGovernor.Tests
+{
+    /// <summary>
+    /// lag_bounded's two class queues (SPEC.md 6.1.3), driven directly against plain lists: the timing wheel of
+    /// waiting classes (<see cref="StepWheel"/>) and the deadline queue of eligible ones (<see cref="DeadlineQueue"/>),
+    /// with keys within and far beyond the wheels' spans, removals from every part, frontier jumps, late deadlines
+    /// (below the current step) and capped keys (long.MaxValue). Then the selector with many distinct weights.
+    /// </summary>
+    public class LagQueueTests
+    {
+        private static FairTask[] Tasks(int n) => Enumerable.Range(1, n).Select(i => new FairTask("t" + i)).ToArray();
+
+        [Theory]
+        [InlineData(1, 10, 5)]
+        [InlineData(2, 50, 200)]
+        [InlineData(3, 300, 5000)]
+        [InlineData(4, 20, 1_000_000)]
+        public void Step_wheel_hands_out_each_item_at_its_step(int seed, int items, int spread)
+        {
+            var rng = new Random(seed);
+            var wheel = new StepWheel(items);
+            var due = new Dictionary<int, long>();
+            long now = 0;
+            for (int round = 0; round < 20_000; round++)
+            {
+                int op = rng.Next(10);
+                int item = rng.Next(items);
+                if (op < 5 && !due.ContainsKey(item))
+                {
+                    long step = rng.Next(20) == 0 ? long.MaxValue : now + 1 + rng.Next(spread);
+                    wheel.Add(item, step, now);
+                    due[item] = step;
+                }
+                else if (op == 5 && due.ContainsKey(item))
+                {
+                    wheel.Remove(item);
+                    due.Remove(item);
+                }
+                else if (op == 6 && due.Count > 0)
+                {
+                    int soon = wheel.Soonest(now, out long step);
+                    var expected = due.OrderBy(p => p.Value).ThenBy(p => p.Key).First();
+                    Assert.Equal(expected.Key, soon);
+                    Assert.Equal(expected.Value, step);
+                }
+                else
+                {
+                    now++;
+                    var got = new List<int>();
+                    for (int i = wheel.TakeDue(now); i >= 0; i = wheel.Next(i)) got.Add(i);
+                    var expected = due.Where(p => p.Value == now).Select(p => p.Key).OrderBy(i => i).ToList();
+                    Assert.Equal(expected, got.OrderBy(i => i).ToList());
+                    foreach (int i in got) due.Remove(i);
+                }
+                Assert.Equal(due.Count, wheel.Count);
+                for (int i = 0; i < items; i++) Assert.Equal(due.ContainsKey(i), wheel.Contains(i));
+                if (rng.Next(3000) == 0)
+                {
+                    var all = Enumerable.Range(0, items).ToArray();
+                    wheel.Clear(all, all.Length);
+                    due.Clear();
+                    now = 0;
+                    Assert.Equal(-1, wheel.TakeDue(++now));
+                }
+            }
+        }
+
+        [Theory]
+        [InlineData(1, 10, 3)]
+        [InlineData(2, 60, 100)]
+        [InlineData(3, 300, 10_000)]
+        [InlineData(4, 30, 3_000_000)]
+        public void Deadline_queue_always_tops_the_earliest_deadline(int seed, int items, int spread)
+        {
+            // Deadlines num / w at a scale of 1 step per 1,000 units: the floor is floor(num / (1000 w)), so floors order deadlines.
+            var rng = new Random(seed);
+            var queue = new DeadlineQueue(items);
+            var held = new Dictionary<int, RatioEntry>();
+            long now = 0;
+            for (int round = 0; round < 20_000; round++)
+            {
+                int op = rng.Next(10);
+                int item = rng.Next(items);
+                if (op < 5 && !held.ContainsKey(item))
+                {
+                    long w = 1 + rng.Next(1000);
+                    long at = rng.Next(30) == 0 ? Math.Max(0, now - rng.Next(5)) : now + rng.Next(spread); // some late
+                    long num = rng.Next(40) == 0 ? long.MaxValue / 2 : at * 1000 * w + rng.Next(1000) * w + rng.Next((int)w);
+                    long floor = LagBounded.Quotient(1, 1000, num, w, false);
+                    if (rng.Next(2000) == 0) { num = long.MaxValue; w = 1; floor = long.MaxValue; } // a capped floor: every later item goes near
+                    var e = new RatioEntry(item, num, w, rng.Next(1_000_000));
+                    queue.Add(e, floor);
+                    held[item] = e;
+                }
+                else if (op < 7 && held.ContainsKey(item))
+                {
+                    queue.Remove(item);
+                    held.Remove(item);
+                }
+                else
+                {
+                    if (op == 9) now += rng.Next(3);
+                    bool ready = queue.Ready(now);
+                    Assert.Equal(held.Count > 0, ready);
+                    if (ready)
+                    {
+                        var first = held.Values.Aggregate((a, b) => b.Before(a) ? b : a);
+                        Assert.Equal(first.Item, queue.Top);
+                        Assert.True(queue.IsFirst(first.Item));
+                        if (rng.Next(2) == 0)
+                        {
+                            queue.Remove(first.Item);
+                            held.Remove(first.Item);
+                        }
+                        else
+                        {
+                            var later = new RatioEntry(first.Item, first.Num, first.W, first.Tie + 1 + rng.Next(3));
+                            queue.ReplaceFirst(later);
+                            held[first.Item] = later;
+                        }
+                    }
+                }
+                for (int i = 0; i < items; i++) Assert.Equal(held.ContainsKey(i), queue.Contains(i));
+                if (rng.Next(4000) == 0)
+                {
+                    var all = Enumerable.Range(0, items).ToArray();
+                    queue.Clear(all, all.Length, 0);
+                    held.Clear();
+                    now = 0;
+                    Assert.False(queue.Ready(now));
+                }
+            }
+        }
+
+        [Fact]
+        public void Lag_bounded_equals_the_plain_scan_with_many_distinct_weights_and_long_periods()
+        {
+            // Up to 150 agents, each with its own weight, spread so that light classes wait far beyond the wheels'
+            // spans; some agents capped so that epochs restart.
+            var weight = Gen.OneOf(Gen.Int[1, 20], Gen.Int[1, 100_000], Gen.Int[1, int.MaxValue]);
+            Gen.Select(weight.Array[2, 150], Gen.Int[1, 3000], Gen.Int[0, 40], Gen.Int[0, 7]).Sample((weights, n, cap, capEvery) =>
+            {
+                var agents = weights.Select((w, i) => new FairAgent("a" + i, w, capEvery > 0 && i % (capEvery + 2) == 0 ? cap : null)).ToArray();
+                var tasks = Tasks(n);
+                var policy = new FairnessPolicy("p", false, 2.0, FairnessStrategies.LagBounded);
+                var r = Allocator.Allocate(tasks, agents, policy);
+                Assert.Equal(Reference.Run(tasks, Enumerable.Range(0, n).ToArray(), agents, policy, Reference.Tijdeman(agents)), Enumerable.Range(0, r.Count).Select(r.AgentIndexAt));
+            }, iter: 150);
+        }
+    }
+}
