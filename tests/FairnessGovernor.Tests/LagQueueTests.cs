@@ -94,7 +94,7 @@ namespace FairnessGovernor.Tests
                     long w = 1 + rng.Next(1000);
                     long at = rng.Next(30) == 0 ? Math.Max(0, now - rng.Next(5)) : now + rng.Next(spread); // some late
                     long num = rng.Next(40) == 0 ? long.MaxValue / 2 : at * 1000 * w + rng.Next(1000) * w + rng.Next((int)w);
-                    long floor = LagBounded.Quotient(1, 1000, num, w, false);
+                    long floor = LagBounded.Quotient(1, 1000, num, w, out _);
                     if (rng.Next(2000) == 0) { num = long.MaxValue; w = 1; floor = long.MaxValue; } // a capped floor: every later item goes near
                     var e = new RatioEntry(item, num, w, rng.Next(1_000_000));
                     queue.Add(e, floor);
@@ -138,6 +138,27 @@ namespace FairnessGovernor.Tests
                     Assert.False(queue.Ready(now));
                 }
             }
+        }
+
+        [Fact]
+        public void Steps_grown_round_by_round_equal_the_exact_quotients()
+        {
+            // A class's step and deadline floor grow by W D over D w a round (SPEC.md 6.1.3), with carries, up to the cap.
+            Gen.Select(Gen.Long[1, long.MaxValue / 4], Gen.Int[1, int.MaxValue], Gen.Int[2, 1_000_000], Gen.Int[0, 1]).Sample((total, w, m, due) =>
+            {
+                long d = 2L * (m - 1);
+                long offset = due == 1 ? d - 1 : 1; // W (D v + 1) or W (D v + D - 1)
+                long incQ = total / w;
+                ulong incR = (ulong)(total % w) * (ulong)d, den = (ulong)d * (ulong)w;
+                long q = LagBounded.Quotient(total, d, d + offset, w, out ulong r);
+                for (long v = 2; v < 60; v++)
+                {
+                    LagBounded.Grow(ref q, ref r, incQ, incR, den);
+                    long expected = LagBounded.Quotient(total, d, d * v + offset, w, out ulong rest);
+                    Assert.Equal(expected, q);
+                    if (q < long.MaxValue) Assert.Equal(rest, r);
+                }
+            }, iter: 3000);
         }
 
         [Fact]

@@ -43,6 +43,15 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _members;
         private readonly int[] _memberPos; // agent -> its place in its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;
+        // Per class: its candidate's eligibility step and deadline, as quotient and remainder over D w of the numerators
+        // W (D v + 1) and W (D v + D - 1). Both grow by W D when v does: by W div w whole steps and (W mod w) D over D w,
+        // so a class's round costs additions, not divisions.
+        private readonly long[] _stepQ;
+        private readonly ulong[] _stepR;
+        private readonly long[] _dueQ;
+        private readonly ulong[] _dueR;
+        private readonly long[] _incQ;
+        private readonly ulong[] _incR;
         private int _nonEmptyCount;
         private readonly StepWheel _waiting;       // classes whose candidate is not eligible, by its eligibility step
         private readonly DeadlineQueue _eligible;  // classes whose candidate is eligible, by deadline (D (v + 1) - 1) / w
@@ -71,6 +80,12 @@ namespace FairnessGovernor.Allocation
             _turn = new int[classes];
             _v = new long[classes];
             _nonEmpty = new int[classes];
+            _stepQ = new long[classes];
+            _stepR = new ulong[classes];
+            _dueQ = new long[classes];
+            _dueR = new ulong[classes];
+            _incQ = new long[classes];
+            _incR = new ulong[classes];
             for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
             // Agents by weight descending, index ascending: the classes by weight descending, each in index order
             // (O(m + k log k) rather than a comparison sort of the agents).
@@ -207,6 +222,7 @@ namespace FairnessGovernor.Allocation
                 int c = _nonEmpty[i], turn = 0;
                 while (turn < _segCount[c] && x[_members[_segStart[c] + turn]] > _v[c]) turn++;
                 _turn[c] = turn;
+                Reckon(c);
                 Place(c);
             }
             _cursor = cursor;
@@ -273,26 +289,45 @@ namespace FairnessGovernor.Allocation
         private long EligibleStep(long e, long w) => EligibleStep(_total, _d, e, w);
 
         /// <summary>ceil(<paramref name="total"/> e / (<paramref name="d"/> w)) exactly (all &gt; 0, d w &lt; 2^64), capped at long.MaxValue.</summary>
-        internal static long EligibleStep(long total, long d, long e, long w) => Quotient(total, d, e, w, true);
+        internal static long EligibleStep(long total, long d, long e, long w) => Ceiling(Quotient(total, d, e, w, out ulong rest), rest);
 
         /// <summary>
-        /// <paramref name="total"/> e / (<paramref name="d"/> w) rounded up (<paramref name="up"/>) or down, exactly
-        /// (total, d, w &gt; 0, e &gt;= 0, d w &lt; 2^64), capped at long.MaxValue.
+        /// floor(<paramref name="total"/> e / (<paramref name="d"/> w)) exactly, and the remainder <paramref name="rest"/>
+        /// (total, d, w &gt; 0, e &gt;= 0, d w &lt; 2^64); capped at long.MaxValue (rest then 0): no epoch reaches it.
         /// </summary>
-        internal static long Quotient(long total, long d, long e, long w, bool up)
+        internal static long Quotient(long total, long d, long e, long w, out ulong rest)
         {
             ulong den = (ulong)d * (ulong)w; // D < 2^32, w < 2^31
             ExactMath.Multiply((ulong)total, (ulong)e, out ulong hi, out ulong lo);
             if (hi == 0)
             {
-                ulong q = lo / den;
-                if (up && lo - q * den != 0) q++;
-                return q > long.MaxValue ? long.MaxValue : (long)q;
+                ulong q = lo / den; // den >= 2, so q < 2^63
+                rest = lo - q * den;
+                return (long)q;
             }
+            rest = 0;
             if (hi >= den) return long.MaxValue; // the quotient needs more than 64 bits
-            ulong quotient = ExactMath.Divide(hi, lo, den, out ulong rest);
-            if (quotient >= long.MaxValue) return long.MaxValue;
-            return up && rest != 0 ? (long)quotient + 1 : (long)quotient;
+            ulong quotient = ExactMath.Divide(hi, lo, den, out rest);
+            if (quotient < long.MaxValue) return (long)quotient;
+            rest = 0;
+            return long.MaxValue;
+        }
+
+        /// <summary>The quotient rounded up, from its floor and remainder (a capped floor stays capped).</summary>
+        private static long Ceiling(long floor, ulong rest) => rest != 0 && floor < long.MaxValue ? floor + 1 : floor;
+
+        /// <summary>Adds <paramref name="q"/> + <paramref name="r"/>/den the increment (incQ + incR/den), exactly, capped at long.MaxValue.</summary>
+        internal static void Grow(ref long q, ref ulong r, long incQ, ulong incR, ulong den)
+        {
+            if (q == long.MaxValue) return;
+            r += incR; // both below den < 2^63
+            long add = incQ;
+            if (r >= den)
+            {
+                r -= den;
+                add++;
+            }
+            q = q >= long.MaxValue - add ? long.MaxValue : q + add;
         }
 
         private void StartEpoch()
@@ -329,6 +364,7 @@ namespace FairnessGovernor.Allocation
                 _nonEmpty[_nonEmptyCount++] = c;
                 _v[c] = 1;
                 _turn[c] = 0;
+                Reckon(c);
                 Place(c);
             }
             // Otherwise the candidate (the member at the turn pointer, x = 1) is unchanged: the class stays where it is.
@@ -351,25 +387,38 @@ namespace FairnessGovernor.Allocation
             }
             _eligible.Remove(c);
             _waiting.Remove(c);
-            if (t == _segCount[c]) { t = 0; _v[c]++; }
+            if (t == _segCount[c])
+            {
+                // A new round: v + 1's step and deadline are v's grown by W D over D w.
+                t = 0;
+                _v[c]++;
+                ulong den = (ulong)_d * (ulong)_classWeight[c];
+                Grow(ref _stepQ[c], ref _stepR[c], _incQ[c], _incR[c], den);
+                Grow(ref _dueQ[c], ref _dueR[c], _incQ[c], _incR[c], den);
+            }
             _turn[c] = t;
             Place(c);
+        }
+
+        /// <summary>Works out the class candidate's step and deadline floor afresh (v was set).</summary>
+        private void Reckon(int c)
+        {
+            long w = _classWeight[c], v = _v[c];
+            _incQ[c] = _total / w;
+            _incR[c] = (ulong)(_total % w) * (ulong)_d;
+            _stepQ[c] = Quotient(_total, _d, _d * v + 1, w, out _stepR[c]);
+            _dueQ[c] = Quotient(_total, _d, _d * (v + 1) - 1, w, out _dueR[c]);
         }
 
         /// <summary>Files the class by its candidate's state at this step.</summary>
         private void Place(int c)
         {
-            long w = _classWeight[c];
-            long step = EligibleStep(_d * _v[c] + 1, w);
+            long step = Ceiling(_stepQ[c], _stepR[c]);
             if (step <= _k) MakeEligible(c);
             else _waiting.Add(c, step, _k);
         }
 
         /// <summary>Files the class among the eligible, by its candidate's deadline and the deadline's integer part in steps, floor(W (D (v + 1) - 1) / (D w)).</summary>
-        private void MakeEligible(int c)
-        {
-            long w = _classWeight[c], num = Deadline(c);
-            _eligible.Add(new RatioEntry(c, num, w, Candidate(c)), Quotient(_total, _d, num, w, false));
-        }
+        private void MakeEligible(int c) => _eligible.Add(new RatioEntry(c, Deadline(c), _classWeight[c], Candidate(c)), _dueQ[c]);
     }
 }
