@@ -134,17 +134,20 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
-        public void Every_strategy_is_fast_with_many_agents_and_large_weights()
+        public void Every_strategy_assigns_every_task_with_many_agents_large_weights_and_closes()
         {
+            // Speed is measured by the benchmarks (README, Performance); this checks the large case runs through and
+            // that no capped agent goes over its capacity.
             var rnd = new Random(4);
             var agents = Enumerable.Range(0, 20_000).Select(i => new FairAgent("a" + i, rnd.Next(1, int.MaxValue), i % 3 == 0 ? 5 : null)).ToArray();
             var tasks = Tasks(200_000);
             foreach (var s in FairnessStrategies.All)
             {
-                var sw = System.Diagnostics.Stopwatch.StartNew();
                 var r = Allocator.Allocate(tasks, agents, new FairnessPolicy("p", true, 2.0, s));
                 Assert.Equal(0, r.UnassignedCount);
-                Assert.True(sw.Elapsed.TotalSeconds < 5, s + " took " + sw.Elapsed);
+                var counts = new int[agents.Length];
+                for (int i = 0; i < r.Count; i++) counts[r.AgentIndexAt(i)]++;
+                for (int i = 0; i < agents.Length; i += 3) Assert.True(counts[i] <= 5, s + ": agent " + i + " over its capacity");
             }
         }
     }

@@ -14,12 +14,15 @@ namespace FairnessGovernor.Allocation
     /// index order) and v for the rest, and a new member joins with x = 1 only while every member has x = 1
     /// (SPEC.md 6.1.3 has the argument). So a class is its members in index order, a turn pointer and v: its
     /// candidate is the member at the pointer, with x = v, and a pick moves the pointer, O(1).
-    /// The class candidates sit in two heaps: waiting (keyed by their integer eligibility step) and eligible
-    /// (keyed by deadline). Agents not yet picked in the epoch (x = 0) need no heap: their eligibility steps and
-    /// deadlines are both ordered by weight descending (index ascending), so they are a cursor over the agents
-    /// sorted once that way, skipping closed ones through a union-find successor. A pick moves the classes whose
-    /// step has come from waiting to eligible, compares the eligible heap's top with the cursor's agent, and
-    /// re-files only the chosen class: O(log k) over the k distinct weights, whatever the number of agents.
+    /// The class candidates sit in two queues: waiting classes on a timing wheel by their integer eligibility step
+    /// (<see cref="StepWheel"/>), eligible ones in a deadline queue (<see cref="DeadlineQueue"/>: buckets by the
+    /// deadline's integer part, an exact heap for the few due within a few steps). Agents not yet picked in the epoch
+    /// (x = 0) need no queue: their eligibility steps and deadlines are both ordered by weight descending (index
+    /// ascending), so they are a cursor over the agents sorted once that way, skipping closed ones through a
+    /// union-find successor. A pick moves the classes due at this step from the wheel to the deadline queue,
+    /// compares the queue's first with the cursor's agent, and re-files only the chosen class, whose step and
+    /// deadline grow by additions: O(1) per pick whatever the number of agents or of distinct weights (the exact heap holds
+    /// the classes due within a few steps: one or two, all k only when every deadline falls within the same step).
     /// When an agent closes, a new epoch starts over the rest (k and counts from zero, p renormalised): the
     /// classes are emptied (they hold only agents picked in the last epoch) and the cursor returns to the start:
     /// no O(m) work per close.
