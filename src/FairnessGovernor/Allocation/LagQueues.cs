@@ -2,128 +2,133 @@ using System;
 
 namespace FairnessGovernor.Allocation
 {
-    /// <summary>Bucket arithmetic shared by <see cref="StepWheel"/> and <see cref="DeadlineQueue"/>.</summary>
-    internal static class Buckets
-    {
-        /// <summary>The wheel size for <paramref name="items"/> items: a power of two, 4 per item, from 64 to 4,096.</summary>
-        public static int WheelSize(int items)
-        {
-            int size = 64;
-            while (size < 4096 && size < 4L * items) size <<= 1;
-            return size;
-        }
-
-        private static readonly int[] DeBruijn =
-        {
-            0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
-            63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6,
-        };
-
-        /// <summary>The index of the lowest set bit of <paramref name="bits"/> (not 0).</summary>
-        public static int LowestBit(ulong bits) => DeBruijn[((bits & (0UL - bits)) * 0x03F79D71B4CB0A89UL) >> 58];
-    }
-
     /// <summary>
-    /// Items waiting for an integer step (SPEC.md 6.1.3: lag_bounded's classes not yet eligible). The steps asked
-    /// for go up by one at a time, so a timing wheel does it in O(1): an item whose step is within the wheel's span
-    /// of the current step sits in the bucket of its step (a doubly linked list), and the bucket of step k holds
-    /// only items due at k when k comes. Items due beyond the span wait in a heap and move into the wheel when the
-    /// span reaches them (an item comes there only when its step is at least a wheel's length away, so rarely).
+    /// Items 0..capacity-1 keyed by an integer (a step), kept relative to a base the owner moves forward: an item whose
+    /// key is within the wheel's span of the base (key - base &lt; size, a power of two) sits in the bucket key mod size, a
+    /// doubly linked list, with a bitmap of the non-empty buckets; an item further out waits in a heap by (key, item) and
+    /// is moved into a bucket by <see cref="PopFar"/> once the owner's base comes within reach. Every bucket then holds
+    /// items of one key. The shared part of <see cref="StepWheel"/> and <see cref="DeadlineQueue"/> (SPEC.md 6.1.3).
     /// </summary>
-    internal sealed class StepWheel
+    internal sealed class KeyedWheel
     {
-        private const byte Out = 0, InWheel = 1, InHeap = 2;
+        private const byte Out = 0, Linked = 1, InFar = 2;
         private readonly int _mask;
         private readonly int[] _head;
+        private readonly ulong[] _bits;
         private readonly int[] _next;
         private readonly int[] _prev;
-        private readonly long[] _step;
+        private readonly long[] _key;
         private readonly byte[] _where;
         private readonly IndexedHeap<StepEntry> _far;
-        private int _count;
+        private int _inWheel;
 
-        public StepWheel(int capacity)
+        public KeyedWheel(int capacity)
         {
-            int size = Buckets.WheelSize(capacity);
+            int size = 64; // 4 buckets per item, from 64 to 4,096
+            while (size < 4096 && size < 4L * capacity) size <<= 1;
             _mask = size - 1;
             _head = new int[size];
             for (int i = 0; i < size; i++) _head[i] = -1;
+            _bits = new ulong[size / 64];
             int n = Math.Max(1, capacity);
             _next = new int[n];
             _prev = new int[n];
-            _step = new long[n];
+            _key = new long[n];
             _where = new byte[n];
             _far = new IndexedHeap<StepEntry>(capacity);
         }
 
-        public int Count => _count;
+        /// <summary>The number of buckets less one: keys up to base + Span share the wheel.</summary>
+        public int Span => _mask;
 
         public bool Contains(int item) => _where[item] != Out;
 
-        /// <summary>Files <paramref name="item"/> due at <paramref name="step"/> (after <paramref name="now"/>).</summary>
-        public void Add(int item, long step, long now)
+        /// <summary>Items in the wheel or the far heap.</summary>
+        public int Count => _inWheel + _far.Count;
+
+        public int InWheel => _inWheel;
+
+        public long Key(int item) => _key[item];
+
+        public int Next(int item) => _next[item];
+
+        /// <summary>Files <paramref name="item"/> with <paramref name="key"/> (&gt;= <paramref name="at"/>, the owner's base).</summary>
+        public void Add(int item, long key, long at)
         {
-            _count++;
-            _step[item] = step;
-            if (step - now <= _mask) Link(item, step);
+            _key[item] = key;
+            if (key - at <= _mask) Link(item);
             else
             {
-                _where[item] = InHeap;
-                _far.Push(new StepEntry(item, step));
+                _where[item] = InFar;
+                _far.Push(new StepEntry(item, key));
             }
         }
 
-        /// <summary>
-        /// The items due at <paramref name="now"/> (one more than the last call's), as a list read with
-        /// <see cref="Next"/> (-1 ends it); they leave the wheel.
-        /// </summary>
-        public int TakeDue(long now)
+        /// <summary>True when the far heap has an item whose key is within the span of <paramref name="at"/>.</summary>
+        public bool FarWithin(long at) => _far.Count > 0 && _far.First.Step - at <= _mask;
+
+        /// <summary>The far heap's first key (long.MaxValue when it is empty).</summary>
+        public long FarKey => _far.Count > 0 ? _far.First.Step : long.MaxValue;
+
+        /// <summary>Takes the far heap's first item out (the caller files it again).</summary>
+        public int PopFar()
         {
-            while (_far.Count > 0 && _far.First.Step - now <= _mask)
-            {
-                int item = _far.Pop();
-                Link(item, _step[item]);
-            }
-            int b = (int)(now & _mask);
+            int item = _far.Pop();
+            _where[item] = Out;
+            return item;
+        }
+
+        /// <summary>Takes out the bucket of <paramref name="key"/> (every item in it has that key): a list read with <see cref="Next"/>, -1 ending it.</summary>
+        public int TakeBucket(long key)
+        {
+            int b = (int)(key & _mask);
             int first = _head[b];
             if (first < 0) return -1;
             _head[b] = -1;
+            _bits[b >> 6] &= ~(1UL << b);
             for (int i = first; i >= 0; i = _next[i])
             {
                 _where[i] = Out;
-                _count--;
+                _inWheel--;
             }
             return first;
         }
 
-        public int Next(int item) => _next[item];
-
-        /// <summary>The item due soonest (ties: the lowest item), or -1; O(wheel size): only the fallback asks.</summary>
-        public int Soonest(long now, out long step)
+        /// <summary>The lowest key in [<paramref name="from"/>, <paramref name="limit"/>) with a non-empty bucket (limit - from &lt;= Span + 1), or long.MaxValue.</summary>
+        public long FirstKey(long from, long limit)
         {
-            step = long.MaxValue;
+            while (from < limit)
+            {
+                int b = (int)(from & _mask);
+                ulong bits = _bits[b >> 6] >> (b & 63);
+                if (bits != 0)
+                {
+                    long key = from + LowestBit(bits);
+                    return key < limit ? key : long.MaxValue;
+                }
+                from += 64 - (b & 63);
+            }
+            return long.MaxValue;
+        }
+
+        /// <summary>The lowest item in the bucket of <paramref name="key"/>, or -1.</summary>
+        public int LowestIn(long key)
+        {
             int best = -1;
-            for (int d = 1; d <= _mask && best < 0; d++)
-            {
-                for (int i = _head[(int)((now + d) & _mask)]; i >= 0; i = _next[i])
-                    if (best < 0 || i < best) best = i;
-            }
-            if (best >= 0) step = _step[best];
-            else if (_far.Count > 0)
-            {
-                best = _far.Top;
-                step = _far.First.Step;
-            }
+            for (int i = _head[(int)(key & _mask)]; i >= 0; i = _next[i])
+                if (best < 0 || i < best) best = i;
             return best;
         }
+
+        /// <summary>The far heap's first item, or -1.</summary>
+        public int FarFirst => _far.Count > 0 ? _far.Top : -1;
 
         public void Remove(int item)
         {
             byte where = _where[item];
             if (where == Out) return;
-            _count--;
             _where[item] = Out;
-            if (where == InHeap) _far.Remove(item);
+            if (where == InFar) _far.Remove(item);
             else Unlink(item);
         }
 
@@ -134,30 +139,97 @@ namespace FairnessGovernor.Allocation
             for (int n = 0; n < count; n++)
             {
                 int item = items[n];
-                if (_where[item] == InWheel) Unlink(item);
+                if (_where[item] == Linked) Unlink(item);
                 _where[item] = Out;
             }
-            _count = 0;
         }
 
-        private void Link(int item, long step)
+        private void Link(int item)
         {
-            _where[item] = InWheel;
-            int b = (int)(step & _mask);
+            _where[item] = Linked;
+            _inWheel++;
+            int b = (int)(_key[item] & _mask);
             int first = _head[b];
             _next[item] = first;
             _prev[item] = -1;
             if (first >= 0) _prev[first] = item;
+            else _bits[b >> 6] |= 1UL << b;
             _head[b] = item;
         }
 
         private void Unlink(int item)
         {
+            _inWheel--;
             int p = _prev[item], n = _next[item];
+            int b = (int)(_key[item] & _mask);
             if (p >= 0) _next[p] = n;
-            else _head[(int)(_step[item] & _mask)] = n;
+            else
+            {
+                _head[b] = n;
+                if (n < 0) _bits[b >> 6] &= ~(1UL << b);
+            }
             if (n >= 0) _prev[n] = p;
         }
+
+        private static readonly int[] DeBruijn =
+        {
+            0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
+            63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6,
+        };
+
+        /// <summary>The index of the lowest set bit of <paramref name="bits"/> (not 0).</summary>
+        private static int LowestBit(ulong bits) => DeBruijn[((bits & (0UL - bits)) * 0x03F79D71B4CB0A89UL) >> 58];
+    }
+
+    /// <summary>
+    /// Items waiting for an integer step (SPEC.md 6.1.3: lag_bounded's classes not yet eligible). The steps asked
+    /// for go up by one at a time, so a timing wheel does it in O(1): an item whose step is within the wheel's span
+    /// of the current step sits in the bucket of its step, and the bucket of step k holds only items due at k when k
+    /// comes. Items due beyond the span wait in a heap and move into the wheel when the span reaches them (an item
+    /// goes there only when its step is at least a wheel's length away, so rarely).
+    /// </summary>
+    internal sealed class StepWheel
+    {
+        private readonly KeyedWheel _wheel;
+
+        public StepWheel(int capacity) => _wheel = new KeyedWheel(capacity);
+
+        public int Count => _wheel.Count;
+
+        public bool Contains(int item) => _wheel.Contains(item);
+
+        /// <summary>Files <paramref name="item"/> due at <paramref name="step"/> (after <paramref name="now"/>).</summary>
+        public void Add(int item, long step, long now) => _wheel.Add(item, step, now);
+
+        /// <summary>
+        /// The items due at <paramref name="now"/> (one more than the last call's), as a list read with
+        /// <see cref="Next"/> (-1 ends it); they leave the wheel.
+        /// </summary>
+        public int TakeDue(long now)
+        {
+            while (_wheel.FarWithin(now))
+            {
+                int item = _wheel.PopFar();
+                _wheel.Add(item, _wheel.Key(item), now);
+            }
+            return _wheel.TakeBucket(now);
+        }
+
+        public int Next(int item) => _wheel.Next(item);
+
+        /// <summary>The item due soonest (ties: the lowest item), or -1, and its step; only the fallback asks.</summary>
+        public int Soonest(long now, out long step)
+        {
+            long key = _wheel.FirstKey(now + 1, now + 1 + _wheel.Span);
+            int best = key == long.MaxValue ? _wheel.FarFirst : _wheel.LowestIn(key);
+            step = best >= 0 ? _wheel.Key(best) : long.MaxValue;
+            return best;
+        }
+
+        public void Remove(int item) => _wheel.Remove(item);
+
+        /// <summary>Empties the wheel; <paramref name="items"/>[0..count) must include every item in it.</summary>
+        public void Clear(int[] items, int count) => _wheel.Clear(items, count);
     }
 
     /// <summary>
@@ -175,39 +247,19 @@ namespace FairnessGovernor.Allocation
     {
         /// <summary>How many steps past the current one the frontier is kept.</summary>
         internal const int Lead = 4;
-        private const byte Out = 0, InNear = 1, InWheel = 2, InFar = 3;
-        private readonly int _mask;
-        private readonly int[] _head;
-        private readonly ulong[] _bits;
-        private readonly int[] _next;
-        private readonly int[] _prev;
-        private readonly long[] _floor;
-        private readonly RatioEntry[] _entry;
-        private readonly byte[] _where;
+        private readonly KeyedWheel _wheel;
+        private readonly RatioEntry[] _entry; // per item in the wheel: its entry for the near heap
         private readonly IndexedHeap<RatioEntry> _near;
-        private readonly IndexedHeap<StepEntry> _far;
         private long _frontier;
-        private int _outside; // items in the wheel or the far heap
-        private int _inWheel;
 
         public DeadlineQueue(int capacity)
         {
-            int size = Buckets.WheelSize(capacity);
-            _mask = size - 1;
-            _head = new int[size];
-            for (int i = 0; i < size; i++) _head[i] = -1;
-            _bits = new ulong[size / 64];
-            int n = Math.Max(1, capacity);
-            _next = new int[n];
-            _prev = new int[n];
-            _floor = new long[n];
-            _entry = new RatioEntry[n];
-            _where = new byte[n];
+            _wheel = new KeyedWheel(capacity);
+            _entry = new RatioEntry[Math.Max(1, capacity)];
             _near = new IndexedHeap<RatioEntry>(capacity);
-            _far = new IndexedHeap<StepEntry>(capacity);
         }
 
-        public bool Contains(int item) => _where[item] != Out;
+        public bool Contains(int item) => _near.Contains(item) || _wheel.Contains(item);
 
         /// <summary>The first item (after <see cref="Ready"/> returned true).</summary>
         public int Top => _near.Top;
@@ -220,22 +272,13 @@ namespace FairnessGovernor.Allocation
         /// <summary>Files <paramref name="entry"/>, whose deadline's integer part is <paramref name="floor"/>.</summary>
         public void Add(in RatioEntry entry, long floor)
         {
-            int item = entry.Item;
             if (floor < _frontier || _frontier == long.MaxValue)
             {
-                _where[item] = InNear;
                 _near.Push(entry);
                 return;
             }
-            _outside++;
-            _entry[item] = entry;
-            _floor[item] = floor;
-            if (floor - _frontier <= _mask) Link(item, floor);
-            else
-            {
-                _where[item] = InFar;
-                _far.Push(new StepEntry(item, floor));
-            }
+            _entry[entry.Item] = entry;
+            _wheel.Add(entry.Item, floor, _frontier);
         }
 
         /// <summary>
@@ -246,13 +289,13 @@ namespace FairnessGovernor.Allocation
         {
             if (_frontier - now < Lead)
             {
-                if (_outside > 0) Raise(now + Lead);
+                if (_wheel.Count > 0) Raise(now + Lead);
                 else _frontier = now + Lead;
             }
             if (_near.Count > 0) return true;
-            if (_outside == 0) return false;
-            long first = NextFloor(_frontier, _frontier + _mask + 1);
-            if (first == long.MaxValue) first = _far.First.Step; // the wheel is empty
+            if (_wheel.Count == 0) return false;
+            long first = _wheel.FirstKey(_frontier, _frontier + _wheel.Span + 1);
+            if (first == long.MaxValue) first = _wheel.FarKey; // the wheel is empty
             Raise(first == long.MaxValue ? first : first + 1);
             return true;
         }
@@ -262,28 +305,15 @@ namespace FairnessGovernor.Allocation
 
         public void Remove(int item)
         {
-            byte where = _where[item];
-            if (where == Out) return;
-            _where[item] = Out;
-            if (where == InNear) { _near.Remove(item); return; }
-            _outside--;
-            if (where == InFar) _far.Remove(item);
-            else Unlink(item);
+            _near.Remove(item);
+            _wheel.Remove(item);
         }
 
         /// <summary>Empties the queue and sets the frontier to <paramref name="now"/>; <paramref name="items"/>[0..count) must include every item in it.</summary>
         public void Clear(int[] items, int count, long now)
         {
             _near.Clear();
-            _far.Clear();
-            for (int n = 0; n < count; n++)
-            {
-                int item = items[n];
-                if (_where[item] == InWheel) Unlink(item);
-                _where[item] = Out;
-            }
-            _outside = 0;
-            _inWheel = 0;
+            _wheel.Clear(items, count);
             _frontier = now;
         }
 
@@ -292,86 +322,28 @@ namespace FairnessGovernor.Allocation
         {
             while (_frontier < to)
             {
-                if (_inWheel == 0)
+                if (_wheel.InWheel == 0)
                 {
                     _frontier = to; // the far items below it go to the near heap next
                     break;
                 }
-                long limit = to - _frontier > _mask ? _frontier + _mask + 1 : to;
-                long floor = NextFloor(_frontier, limit);
+                long limit = to - _frontier > _wheel.Span ? _frontier + _wheel.Span + 1 : to;
+                long floor = _wheel.FirstKey(_frontier, limit);
                 if (floor == long.MaxValue)
                 {
                     _frontier = limit;
                     continue;
                 }
-                int b = (int)(floor & _mask);
-                for (int i = _head[b]; i >= 0; i = _next[i])
-                {
-                    _where[i] = InNear;
-                    _outside--;
-                    _inWheel--;
-                    _near.Push(_entry[i]);
-                }
-                _head[b] = -1;
-                _bits[b >> 6] &= ~(1UL << b);
+                for (int i = _wheel.TakeBucket(floor); i >= 0; i = _wheel.Next(i)) _near.Push(_entry[i]);
                 _frontier = floor + 1;
             }
-            while (_far.Count > 0 && _far.First.Step - _frontier <= _mask)
+            while (_wheel.FarWithin(_frontier))
             {
-                int item = _far.Pop();
-                long floor = _floor[item];
-                if (floor < _frontier || _frontier == long.MaxValue)
-                {
-                    _outside--;
-                    _where[item] = InNear;
-                    _near.Push(_entry[item]);
-                }
-                else Link(item, floor);
+                int item = _wheel.PopFar();
+                long floor = _wheel.Key(item);
+                if (floor < _frontier || _frontier == long.MaxValue) _near.Push(_entry[item]);
+                else _wheel.Add(item, floor, _frontier);
             }
-        }
-
-        /// <summary>The first floor in [<paramref name="from"/>, <paramref name="limit"/>) whose bucket is not empty (limit - from &lt;= wheel size), or long.MaxValue.</summary>
-        private long NextFloor(long from, long limit)
-        {
-            while (from < limit)
-            {
-                int b = (int)(from & _mask);
-                ulong bits = _bits[b >> 6] >> (b & 63);
-                if (bits != 0)
-                {
-                    long floor = from + Buckets.LowestBit(bits);
-                    return floor < limit ? floor : long.MaxValue;
-                }
-                from += 64 - (b & 63);
-            }
-            return long.MaxValue;
-        }
-
-        private void Link(int item, long floor)
-        {
-            _where[item] = InWheel;
-            _inWheel++;
-            int b = (int)(floor & _mask);
-            int first = _head[b];
-            _next[item] = first;
-            _prev[item] = -1;
-            if (first >= 0) _prev[first] = item;
-            else _bits[b >> 6] |= 1UL << b;
-            _head[b] = item;
-        }
-
-        private void Unlink(int item)
-        {
-            int p = _prev[item], n = _next[item];
-            int b = (int)(_floor[item] & _mask);
-            _inWheel--;
-            if (p >= 0) _next[p] = n;
-            else
-            {
-                _head[b] = n;
-                if (n < 0) _bits[b >> 6] &= ~(1UL << b);
-            }
-            if (n >= 0) _prev[n] = p;
         }
     }
 }
