@@ -104,15 +104,20 @@ namespace FairnessGovernor.Allocation
             if (initial != null)
                 for (int k = 0; k < classes; k++)
                     System.Array.Sort(_queue, _start[k], _qCount[k], EntryOrder.Instance);
-            _size = 1;
-            while (_size < classes) _size <<= 1;
+            // A complete binary tree in heap layout with exactly one leaf per class: leaves are the nodes
+            // [_size, 2 _size), the deepest level holds the lightest classes, so the heavier classes, whose lines
+            // change most often (once per round of the class, w_k rounds per W picks), have the shorter paths.
+            _size = System.Math.Max(1, classes);
             _tree = new Node[2 * _size];
             // Leaves in weight order: neighbouring classes then have close weights, so the lines that meet low in
             // the tree overtake one another rarely (a heavier line gains on a lighter one by the difference of
             // their weights per pick), and fewer certificates expire.
             var byWeight = weightClasses.ByWeight;
             _leaf = new int[classes];
-            for (int r = 0; r < classes; r++) _leaf[byWeight[r]] = _size + r;
+            int deepest = 1; // 2^d, d the depth of the deepest level
+            while (deepest <= 2 * _size - 1 - deepest) deepest <<= 1;
+            int deep = 2 * _size - deepest; // leaves on the deepest level; they come first from left to right
+            for (int r = 0; r < classes; r++) _leaf[byWeight[r]] = r < deep ? deepest + r : _size + (r - deep);
             for (int p = _size; p < 2 * _size; p++)
             {
                 _tree[p].Fail = Never;
@@ -354,8 +359,59 @@ namespace FairnessGovernor.Allocation
 
         private void UpdatePath(int k)
         {
+            var tree = _tree;
             long t = _time;
-            for (int node = _leaf[k] >> 1; node >= 1; node >>= 1) Recompute(node, t);
+            int node = _leaf[k];
+            // The winner of the subtree below (starting with the leaf), carried up in locals: each level reads only
+            // the sibling and writes the node, with the values Recompute would give it.
+            int cls;
+            long b, w, fail;
+            {
+                ref var leaf = ref tree[node];
+                cls = leaf.Class; b = leaf.B; w = leaf.W; fail = leaf.Fail;
+            }
+            long vo = b + w * t;
+            while (node > 1)
+            {
+                ref var sib = ref tree[node ^ 1];
+                node >>= 1;
+                int sc = sib.Class;
+                long sibFail = sib.Fail;
+                long df = sibFail - fail; // both in [t, Never]: no overflow
+                fail += df & (df >> 63);  // the lesser, without a branch
+                if (sc >= 0)
+                {
+                    long sb = sib.B, sw = sib.W;
+                    long vs = sb + sw * t;
+                    if (cls >= 0)
+                    {
+                        // Branch-free choice: m = -1 when the sibling's winner wins, 0 when ours does.
+                        long diff = vo - vs;
+                        long m = diff >> 63;
+                        if (diff == 0) m = _candidate[sc] < _candidate[cls] ? -1L : 0L;
+                        long dw = ((sw - w) ^ m) - m; // the loser's weight minus the winner's
+                        long d = (diff ^ m) - m;      // the winner's lead, >= 0
+                        b ^= (b ^ sb) & m;
+                        w ^= (w ^ sw) & m;
+                        vo ^= (vo ^ vs) & m;
+                        cls ^= (cls ^ sc) & (int)m;
+                        // The first time the loser draws level: t + s, s = max(1, ceil(d / dw)), when dw > 0. It only
+                        // matters when it comes before fail; d > dw (g - 1), g = fail - t, says it does not.
+                        long g = fail - t - 1;
+                        if (g > 0x7FFFFFFFL ? dw > 0 : d <= dw * g)
+                        {
+                            if (dw > 0)
+                            {
+                                long cross = t + (d == 0 ? 1 : (d - 1) / dw + 1);
+                                if (cross < fail) fail = cross;
+                            }
+                        }
+                    }
+                    else { cls = sc; b = sb; w = sw; vo = vs; }
+                }
+                ref var n = ref tree[node];
+                n.Class = cls; n.B = b; n.W = w; n.Fail = fail;
+            }
         }
 
         private void Fix(int node)
