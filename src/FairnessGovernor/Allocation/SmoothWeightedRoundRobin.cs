@@ -26,6 +26,7 @@ namespace FairnessGovernor.Allocation
     {
         private const long Never = long.MaxValue;
         private const long Horizon = 1L << 31; // more picks than a run makes (one per task, at most int.MaxValue)
+        private const int WideClasses = 32;    // from this many classes on, every repair computes its crossing time
 
         private struct Node // 24 bytes
         {
@@ -64,6 +65,7 @@ namespace FairnessGovernor.Allocation
         private readonly ClassState[] _cls; // per class, in one place (a pick reads and writes one class's state)
         private readonly Node[] _tree;   // tournament over the classes
         private readonly int _size;
+        private readonly bool _wide; // at least WideClasses classes
         private long _time;
         private long _total;
         private int _pending = -1; // the last pick, out of its class until the next call re-files it
@@ -113,6 +115,7 @@ namespace FairnessGovernor.Allocation
             // [_size, 2 _size), the deepest level holds the lightest classes, so the heavier classes, whose lines
             // change most often (once per round of the class, w_k rounds per W picks), have the shorter paths.
             _size = System.Math.Max(1, classes);
+            _wide = classes >= WideClasses;
             _tree = new Node[2 * _size];
             // Leaves in weight order: neighbouring classes then have close weights, so the lines that meet low in
             // the tree overtake one another rarely (a heavier line gains on a lighter one by the difference of
@@ -379,42 +382,6 @@ namespace FairnessGovernor.Allocation
                 cls = leaf.Class; b = leaf.B; w = leaf.W; fail = leaf.Fail;
             }
             long vo = b + w * t;
-            if (node > 1)
-            {
-                // The leaf's parent: the children are leaves (Fail = Never; but for leaf k, whose sibling is the inner
-                // node k - 1), so the crossing time is the node's fail whenever the loser is the heavier line, which is
-                // as likely as not: it is computed without a branch.
-                ref var sib = ref tree[node ^ 1];
-                node >>= 1;
-                int sc = sib.Class;
-                if (sc >= 0)
-                {
-                    long sb = sib.B, sw = sib.W;
-                    long vs = sb + sw * t;
-                    if (cls >= 0)
-                    {
-                        long diff = vo - vs;
-                        long m = diff >> 63;
-                        if (diff == 0) m = _cls[sc].Candidate < _cls[cls].Candidate ? -1L : 0L;
-                        long dw = ((sw - w) ^ m) - m;
-                        long d = (diff ^ m) - m;
-                        b ^= (b ^ sb) & m;
-                        w ^= (w ^ sw) & m;
-                        vo ^= (vo ^ vs) & m;
-                        cls ^= (cls ^ sc) & (int)m;
-                        long none = (dw - 1) >> 63;         // -1 when dw <= 0: the loser never draws level
-                        long dv = dw - ((dw - 1) & none);   // dw, or 1
-                        long c = (d - 1) / dv + 1;          // ceil(d / dv) for d >= 1; 0 or 1 for d = 0
-                        c += ((c - 1) >> 63) & 1;           // at least 1
-                        fail = (t + (c & ~none)) | (none & Never);
-                    }
-                    else { cls = sc; b = sb; w = sw; vo = vs; }
-                }
-                long df = sib.Fail - fail; // the sibling is a leaf (Never), except next to the internal node k - 1
-                fail += df & (df >> 63);
-                ref var n = ref tree[node];
-                n.Class = cls; n.B = b; n.W = (int)w; n.Fail = fail;
-            }
             while (node > 1)
             {
                 ref var sib = ref tree[node ^ 1];
@@ -439,16 +406,16 @@ namespace FairnessGovernor.Allocation
                         w ^= (w ^ sw) & m;
                         vo ^= (vo ^ vs) & m;
                         cls ^= (cls ^ sc) & (int)m;
-                        // The first time the loser draws level is t + s, s = max(1, ceil(d / dw)), when dw > 0. It only
-                        // matters when it comes before fail: d > dw (fail - t - 1) says it does not, without a division.
-                        // The gap is capped at 2^31 picks: a run makes fewer picks than that (one per task), so a later
-                        // draw never comes.
+                        // The crossing time matters only when it comes before fail: d > dw (fail - t - 1) says it does
+                        // not (the gap capped at 2^31 picks, more than a run makes: one per task). In a large tree
+                        // that test is a coin toss, and the division costs less than the mispredicted branch; in a
+                        // small one the branch mostly skips the division.
                         long g = fail - t - 1 - Horizon; // fail > t
                         g = Horizon + (g & (g >> 63));   // min(fail - t - 1, 2^31)
-                        if (d <= dw * g && dw > 0)
+                        if (_wide || d <= dw * g)
                         {
-                            long cross = t + (d == 0 ? 1 : (d - 1) / dw + 1);
-                            if (cross < fail) fail = cross;
+                            long dc = CrossTime(t, d, dw) - fail;
+                            fail += dc & (dc >> 63); // the lesser
                         }
                     }
                     else { cls = sc; b = sb; w = sw; vo = vs; }
@@ -486,28 +453,33 @@ namespace FairnessGovernor.Allocation
             if (vl > vr || (vl == vr && _cls[l].Candidate < _cls[r].Candidate)) // ties: the lower agent index
             {
                 n.Class = l; n.B = left.B; n.W = left.W;
-                cross = CrossTime(left.W, right.W, t, vl - vr);
+                cross = CrossTime(t, vl - vr, (long)right.W - left.W);
             }
             else
             {
                 n.Class = r; n.B = right.B; n.W = right.W;
-                cross = CrossTime(right.W, left.W, t, vr - vl);
+                cross = CrossTime(t, vr - vl, (long)left.W - right.W);
             }
             n.Fail = cross < fail ? cross : fail;
         }
 
         /// <summary>
-        /// The first time after t at which the loser (weight <paramref name="wLoser"/>) draws level with or passes the
-        /// winner, given the gap d &gt;= 0 at t. A draw expires the certificate whatever the agents' indices, so the
-        /// certificate holds while a class's candidate changes to another agent with the same line; the repair at
-        /// the draw settles it by index.
+        /// The first time after t at which the loser draws level with or passes the winner, given the winner's lead
+        /// d &gt;= 0 at t and <paramref name="dw"/> = the loser's weight minus the winner's: t + max(1, ceil(d / dw)),
+        /// or Never when dw &lt;= 0. A draw expires the certificate whatever the agents' indices, so the certificate
+        /// holds while a class's candidate changes to another agent with the same line; the repair at the draw
+        /// settles it by index. No branch on the data: the division costs less than a mispredicted branch, and
+        /// whether the winner is the heavier line is a coin toss at many nodes.
         /// </summary>
-        private static long CrossTime(long wWinner, long wLoser, long t, long d)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static long CrossTime(long t, long d, long dw)
         {
-            long dw = wLoser - wWinner;
-            if (dw <= 0) return Never;
-            long s = d == 0 ? 1 : (d - 1) / dw + 1; // the least s >= 1 with d - dw s <= 0
-            return t + s;
+            long none = (dw - 1) >> 63;       // -1 when dw <= 0: the loser never draws level
+            long dv = dw - ((dw - 1) & none); // dw, or 1
+            long q = (ulong)d <= uint.MaxValue ? (uint)d / (uint)dv : d / dv; // dv < 2^31; the 32-bit division is quicker
+            q += ((q * dv - d) >> 63) & 1;    // ceil(d / dv)
+            q += ((q - 1) >> 63) & 1;         // at least 1
+            return (t + (q & ~none)) | (none & Never);
         }
     }
 }
