@@ -370,6 +370,19 @@ namespace FairnessGovernor.Allocation
 
         private void UpdatePath(int k)
         {
+            if (_wide) UpdatePath<WideTree>(k);
+            else UpdatePath<NarrowTree>(k);
+        }
+
+        // Compile-time switches: the JIT makes one UpdatePath per struct, with the test folded away.
+        private interface ITreeWidth { bool Wide { get; } }
+
+        private struct WideTree : ITreeWidth { public bool Wide => true; }
+
+        private struct NarrowTree : ITreeWidth { public bool Wide => false; }
+
+        private void UpdatePath<TWidth>(int k) where TWidth : struct, ITreeWidth
+        {
             var tree = _tree;
             long t = _time;
             int node = _cls[k].Leaf;
@@ -410,9 +423,7 @@ namespace FairnessGovernor.Allocation
                         // not (the gap capped at 2^31 picks, more than a run makes: one per task). In a large tree
                         // that test is a coin toss, and the division costs less than the mispredicted branch; in a
                         // small one the branch mostly skips the division.
-                        long g = fail - t - 1 - Horizon; // fail > t
-                        g = Horizon + (g & (g >> 63));   // min(fail - t - 1, 2^31)
-                        if (_wide || d <= dw * g)
+                        if (default(TWidth).Wide || d <= dw * Capped(fail - t - 1))
                         {
                             long dc = CrossTime(t, d, dw) - fail;
                             fail += dc & (dc >> 63); // the lesser
@@ -474,12 +485,19 @@ namespace FairnessGovernor.Allocation
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static long CrossTime(long t, long d, long dw)
         {
-            long none = (dw - 1) >> 63;       // -1 when dw <= 0: the loser never draws level
-            long dv = dw - ((dw - 1) & none); // dw, or 1
-            long q = (ulong)d <= uint.MaxValue ? (uint)d / (uint)dv : d / dv; // dv < 2^31; the 32-bit division is quicker
-            q += ((q * dv - d) >> 63) & 1;    // ceil(d / dv)
-            q += ((q - 1) >> 63) & 1;         // at least 1
+            long none = (dw - 1) >> 63;           // -1 when dw <= 0: the loser never draws level
+            long dv = dw - ((dw - 1) & none);     // dw, or 1
+            long n = (d | (((d - 1) >> 63) & 1)) + dv - 1; // max(1, d) + dv - 1: ceil of the quotient, and at least 1
+            long q = (ulong)n <= uint.MaxValue ? (uint)n / (uint)dv : n / dv; // the 32-bit division is quicker
             return (t + (q & ~none)) | (none & Never);
+        }
+
+        /// <summary>min(<paramref name="gap"/>, 2^31) for gap &gt;= 0: a run makes fewer picks (one per task).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static long Capped(long gap)
+        {
+            long g = gap - Horizon;
+            return Horizon + (g & (g >> 63));
         }
     }
 }
