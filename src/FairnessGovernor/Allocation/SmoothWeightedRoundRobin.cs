@@ -25,8 +25,7 @@ namespace FairnessGovernor.Allocation
     internal sealed class SmoothWeightedRoundRobin : IAgentSelector
     {
         private const long Never = long.MaxValue;
-        private const long Horizon = 1L << 31; // more picks than a run makes (one per task, at most int.MaxValue)
-        private const int WideClasses = 32;    // from this many classes on, every repair computes its crossing time
+        private const int WideClasses = 16;    // from this many classes on, path repairs use UpdatePath<WideTree> (measured crossover: 12 to 16)
 
         private struct Node // 24 bytes
         {
@@ -346,7 +345,7 @@ namespace FairnessGovernor.Allocation
         /// <summary>
         /// The class's leaf: its candidate's line, or none. False when the line is the one the tree already holds
         /// (the next member of a class in the same round has the same b): then no node changes, since certificates
-        /// do not depend on agent indices (see <see cref="CrossTime"/>) and ties read <see cref="_candidate"/>.
+        /// do not depend on agent indices (see <see cref="CrossTime"/>) and ties read <see cref="ClassState.Candidate"/>.
         /// </summary>
         private bool SetLeaf(int k)
         {
@@ -368,20 +367,29 @@ namespace FairnessGovernor.Allocation
             return true;
         }
 
+        /// <summary>
+        /// Repairs the path from class <paramref name="k"/>'s leaf to the root at the current time. In a narrow tree
+        /// (fewer than <see cref="WideClasses"/> classes) node by node with <see cref="Recompute"/>, whose branches
+        /// predict well there; in a wide one with <see cref="UpdatePathWide"/>.
+        /// </summary>
         private void UpdatePath(int k)
         {
-            if (_wide) UpdatePath<WideTree>(k);
-            else UpdatePath<NarrowTree>(k);
+            if (_wide) UpdatePathWide(k);
+            else
+            {
+                long t = _time;
+                for (int node = _cls[k].Leaf >> 1; node >= 1; node >>= 1) Recompute(node, t);
+            }
         }
 
-        // Compile-time switches: the JIT makes one UpdatePath per struct, with the test folded away.
-        private interface ITreeWidth { bool Wide { get; } }
-
-        private struct WideTree : ITreeWidth { public bool Wide => true; }
-
-        private struct NarrowTree : ITreeWidth { public bool Wide => false; }
-
-        private void UpdatePath<TWidth>(int k) where TWidth : struct, ITreeWidth
+        /// <summary>
+        /// The path repair for many classes, where which line wins at a node, and whether the loser is the heavier,
+        /// are coin tosses: no branch on them. The subtree's winner is carried up in locals (each level reads only
+        /// the sibling and writes the node, with the values <see cref="Recompute"/> would give it), chosen with masks,
+        /// and every level computes its crossing time (on this machine a division costs less than a mispredicted
+        /// branch; testing first whether it can come before the subtree's fail was slower).
+        /// </summary>
+        private void UpdatePathWide(int k)
         {
             var tree = _tree;
             long t = _time;
@@ -419,15 +427,8 @@ namespace FairnessGovernor.Allocation
                         w ^= (w ^ sw) & m;
                         vo ^= (vo ^ vs) & m;
                         cls ^= (cls ^ sc) & (int)m;
-                        // The crossing time matters only when it comes before fail: d > dw (fail - t - 1) says it does
-                        // not (the gap capped at 2^31 picks, more than a run makes: one per task). In a large tree
-                        // that test is a coin toss, and the division costs less than the mispredicted branch; in a
-                        // small one the branch mostly skips the division.
-                        if (default(TWidth).Wide || d <= dw * Capped(fail - t - 1))
-                        {
-                            long dc = CrossTime(t, d, dw) - fail;
-                            fail += dc & (dc >> 63); // the lesser
-                        }
+                        long dc = CrossTime(t, d, dw) - fail;
+                        fail += dc & (dc >> 63); // the lesser
                     }
                     else { cls = sc; b = sb; w = sw; vo = vs; }
                 }
@@ -464,12 +465,12 @@ namespace FairnessGovernor.Allocation
             if (vl > vr || (vl == vr && _cls[l].Candidate < _cls[r].Candidate)) // ties: the lower agent index
             {
                 n.Class = l; n.B = left.B; n.W = left.W;
-                cross = CrossTime(t, vl - vr, (long)right.W - left.W);
+                cross = CrossTimeBranching(t, vl - vr, (long)right.W - left.W);
             }
             else
             {
                 n.Class = r; n.B = right.B; n.W = right.W;
-                cross = CrossTime(t, vr - vl, (long)left.W - right.W);
+                cross = CrossTimeBranching(t, vr - vl, (long)left.W - right.W);
             }
             n.Fail = cross < fail ? cross : fail;
         }
@@ -492,12 +493,14 @@ namespace FairnessGovernor.Allocation
             return (t + (q & ~none)) | (none & Never);
         }
 
-        /// <summary>min(<paramref name="gap"/>, 2^31) for gap &gt;= 0: a run makes fewer picks (one per task).</summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static long Capped(long gap)
+        /// <summary>
+        /// <see cref="CrossTime"/> with branches: in <see cref="Recompute"/> the test dw &lt;= 0 follows the winner's
+        /// (leaves in weight order: the left child's line is the lighter), so it is predicted.
+        /// </summary>
+        private static long CrossTimeBranching(long t, long d, long dw)
         {
-            long g = gap - Horizon;
-            return Horizon + (g & (g >> 63));
+            if (dw <= 0) return Never;
+            return t + (d == 0 ? 1 : (d - 1) / dw + 1);
         }
     }
 }
