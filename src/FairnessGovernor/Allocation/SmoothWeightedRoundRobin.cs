@@ -18,8 +18,14 @@ namespace FairnessGovernor.Allocation
     /// ties to the lowest agent index) and the first pick at which that winner can change. A pick advances t,
     /// repairs the nodes whose certificate expired, takes the root's winner j, lowers b_j and re-files j in its
     /// class on the next call (when j fills up now, closing it is then free), then repairs the class's path.
-    /// Arrays only; no allocation per pick. (Long arithmetic wraps, so b_i + w_i t is exact whenever the current
-    /// weight itself fits in 64 bits, as c_i + w_i (t - tau_i) was.)
+    /// The tree is complete, in heap layout, with exactly one leaf per class (nodes k..2k-1), in weight order from
+    /// left to right, the lightest classes on the deepest level: heavier classes change their line more often and
+    /// get the shorter paths. Below 16 classes a path is repaired node by node (<see cref="Recompute"/>, whose
+    /// branches predict well there); from 16 on by <see cref="UpdatePathWide"/>, which carries the subtree's winner
+    /// up in locals, chooses it with masks and computes every crossing time with one division, because which line
+    /// wins at a node is then a coin toss. Both give every node the same values. Arrays only; no allocation per
+    /// pick. (Long arithmetic wraps, so b_i + w_i t is exact whenever the current weight itself fits in 64 bits, as
+    /// c_i + w_i (t - tau_i) was.)
     /// </para>
     /// </summary>
     internal sealed class SmoothWeightedRoundRobin : IAgentSelector
@@ -37,7 +43,7 @@ namespace FairnessGovernor.Allocation
 
         private struct ClassState
         {
-            public long Weight;
+            public int Weight; // weights are ints
             // The class owns the slots [Start, Start + Cap) of both arrays: a circular sorted queue in _queue (front at
             // Head, QCount entries) and a binary heap in _heap (HCount entries).
             public int Start;
@@ -94,7 +100,7 @@ namespace FairnessGovernor.Allocation
             _cls = new ClassState[classes];
             for (int k = 0; k < classes; k++)
             {
-                _cls[k].Weight = weightClasses.Weight[k];
+                _cls[k].Weight = (int)weightClasses.Weight[k];
                 _cls[k].Cap = sizes[k];
                 if (k > 0) _cls[k].Start = _cls[k - 1].Start + sizes[k - 1];
             }
@@ -362,7 +368,7 @@ namespace FairnessGovernor.Allocation
             c.Candidate = top.Agent;
             if (leaf.Class == k && leaf.B == top.B) return false;
             leaf.B = top.B;
-            leaf.W = (int)c.Weight;
+            leaf.W = c.Weight;
             leaf.Class = k;
             return true;
         }
