@@ -31,7 +31,7 @@ namespace FairnessGovernor.Allocation
     internal sealed class SmoothWeightedRoundRobin : IAgentSelector
     {
         private const long Never = long.MaxValue;
-        private const int WideClasses = 16;    // from this many classes on, path repairs use UpdatePath<WideTree> (measured crossover: 12 to 16)
+        private const int WideClasses = 16; // from this many classes on, paths are repaired by UpdatePathWide (measured crossover: 12 to 16)
 
         private struct Node // 24 bytes
         {
@@ -400,8 +400,7 @@ namespace FairnessGovernor.Allocation
             var tree = _tree;
             long t = _time;
             int node = _cls[k].Leaf;
-            // The winner of the subtree below (starting with the leaf), carried up in locals: each level reads only
-            // the sibling and writes the node, with the values Recompute would give it.
+            // The winner of the subtree below, starting with the leaf.
             int cls;
             long b, w, fail;
             {
