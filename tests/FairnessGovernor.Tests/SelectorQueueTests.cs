@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using CsCheck;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Model;
 using FairnessGovernor.State;
@@ -88,6 +89,86 @@ namespace FairnessGovernor.Tests
                     return best;
                 }
             }
+        }
+
+        /// <summary>
+        /// The tournament over the weight classes (SPEC.md 6.1.2) at every size, both repairs (node by node below 16
+        /// classes, the branch-free walk from 16 on) and both tree shapes (the heap layout's last leaf k sits next to
+        /// the inner node k - 1 when k is odd): up to 200 agents with many distinct weights, weights up to
+        /// int.MaxValue, few distinct huge weights (classes of several agents), carried current weights up to
+        /// +-2^40, agents closed just after their pick and at random. Every pick and every current weight must equal
+        /// the plain nginx rule.
+        /// </summary>
+        [Fact]
+        public void Smooth_selector_equals_the_plain_rule_on_many_distinct_and_huge_weights()
+        {
+            Gen.Select(Gen.Int[1, 200], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int).Sample((m, weightKind, carryKind, seed) =>
+            {
+                var rng = new Random(seed);
+                var agents = Enumerable.Range(0, m).Select(i => new FairAgent("a" + i, weightKind switch
+                {
+                    0 => 1 + rng.Next(1000),
+                    1 => 1 + rng.Next(int.MaxValue),
+                    2 => rng.Next(4) switch { 0 => int.MaxValue, 1 => int.MaxValue - 1, 2 => 1, _ => 1 + rng.Next(int.MaxValue) },
+                    _ => rng.Next(m + 1),
+                })).ToArray();
+                long spread = carryKind switch { 0 => 0, 1 => 1000, 2 => 1L << 40, _ => 3 };
+                var table = new FairAgentTable(agents);
+                var open = new OpenAgents(m);
+                var plainOpen = new bool[m];
+                var c = new long[m];
+                long[]? initial = spread > 0 ? new long[m] : null;
+                for (int i = 0; i < m; i++)
+                {
+                    if (initial != null) c[i] = initial[i] = (long)((rng.NextDouble() * 2 - 1) * spread);
+                    plainOpen[i] = agents[i].Weight > 0;
+                    if (!plainOpen[i]) open.Close(i);
+                }
+                var selector = new SmoothWeightedRoundRobin(table, open, initial);
+                int last = -1;
+                for (int step = 0; step < 600; step++)
+                {
+                    int roll = rng.Next(60);
+                    if (roll < 2 && last >= 0 && plainOpen[last]) Close(last);
+                    else if (roll == 2)
+                    {
+                        int victim = rng.Next(m);
+                        if (plainOpen[victim]) Close(victim);
+                    }
+                    else
+                    {
+                        int expected = PlainPick();
+                        int actual = selector.Pick();
+                        if (expected != actual) throw new Exception($"step {step}: plain rule {expected}, selector {actual}");
+                        last = actual;
+                    }
+                    if (step % 50 == 49 || step == 599)
+                        for (int i = 0; i < m; i++)
+                            if (c[i] != selector.StateWeight(i)) throw new Exception($"step {step}: agent {i} current weight {c[i]}, selector {selector.StateWeight(i)}");
+                }
+
+                void Close(int agent)
+                {
+                    plainOpen[agent] = false;
+                    open.Close(agent);
+                    selector.Close(agent);
+                }
+
+                int PlainPick()
+                {
+                    long total = 0;
+                    int best = -1;
+                    for (int i = 0; i < m; i++)
+                    {
+                        if (!plainOpen[i]) continue;
+                        c[i] += agents[i].Weight;
+                        total += agents[i].Weight;
+                        if (best < 0 || c[i] > c[best]) best = i;
+                    }
+                    if (best >= 0) c[best] -= total;
+                    return best;
+                }
+            }, iter: 300);
         }
 
         /// <summary>

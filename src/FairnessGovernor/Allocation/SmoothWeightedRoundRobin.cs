@@ -18,20 +18,41 @@ namespace FairnessGovernor.Allocation
     /// ties to the lowest agent index) and the first pick at which that winner can change. A pick advances t,
     /// repairs the nodes whose certificate expired, takes the root's winner j, lowers b_j and re-files j in its
     /// class on the next call (when j fills up now, closing it is then free), then repairs the class's path.
-    /// Arrays only; no allocation per pick. (Long arithmetic wraps, so b_i + w_i t is exact whenever the current
-    /// weight itself fits in 64 bits, as c_i + w_i (t - tau_i) was.)
+    /// The tree is complete, in heap layout, with exactly one leaf per class (nodes k..2k-1), in weight order from
+    /// left to right, the lightest classes on the deepest level: heavier classes change their line more often and
+    /// get the shorter paths. Below 16 classes a path is repaired node by node (<see cref="Recompute"/>, whose
+    /// branches predict well there); from 16 on by <see cref="UpdatePathWide"/>, which carries the subtree's winner
+    /// up in locals, chooses it with masks and computes every crossing time with one division, because which line
+    /// wins at a node is then a coin toss. Both give every node the same values. Arrays only; no allocation per
+    /// pick. (Long arithmetic wraps, so b_i + w_i t is exact whenever the current weight itself fits in 64 bits, as
+    /// c_i + w_i (t - tau_i) was.)
     /// </para>
     /// </summary>
     internal sealed class SmoothWeightedRoundRobin : IAgentSelector
     {
         private const long Never = long.MaxValue;
+        private const int WideClasses = 16; // from this many classes on, paths are repaired by UpdatePathWide (measured crossover: 12 to 16)
 
-        private struct Node
+        private struct Node // 24 bytes
         {
             public long B;    // the winning class's line: value at t = B + W t
-            public long W;
             public long Fail; // first time the node's winner may change (or tie)
+            public int W;     // a weight (at most int.MaxValue)
             public int Class; // the winning class (-1: none)
+        }
+
+        private struct ClassState
+        {
+            public int Weight; // weights are ints
+            // The class owns the slots [Start, Start + Cap) of both arrays: a circular sorted queue in _queue (front at
+            // Head, QCount entries) and a binary heap in _heap (HCount entries).
+            public int Start;
+            public int Cap;
+            public int Head;
+            public int QCount;
+            public int HCount;
+            public int Candidate; // its candidate agent (-1: none); the agent index breaks ties
+            public int Leaf;      // its leaf in _tree
         }
 
         private struct Entry
@@ -44,20 +65,12 @@ namespace FairnessGovernor.Allocation
         private readonly long[] _frozen; // per agent: the current weight when it left the set (or the initial one)
         private readonly bool[] _inSet;
         private readonly int[] _class;   // per agent: its weight class
-        // Class k owns the slots [_start[k], _start[k] + _cap[k]) of both arrays: a circular sorted queue in _queue
-        // (front at _head[k], _qCount[k] entries) and a binary heap in _heap (_hCount[k] entries).
         private readonly Entry[] _queue;
         private Entry[] _heap = new Entry[0]; // sized on the first entry out of queue order
-        private readonly int[] _start;
-        private readonly int[] _cap;
-        private readonly int[] _head;
-        private readonly int[] _qCount;
-        private readonly int[] _hCount;
-        private readonly long[] _classWeight;
-        private readonly int[] _candidate; // per class: its candidate agent (-1: none); the agent index breaks ties
+        private readonly ClassState[] _cls; // per class, in one place (a pick reads and writes one class's state)
         private readonly Node[] _tree;   // tournament over the classes
-        private readonly int[] _leaf;    // per class: its leaf in _tree (leaves in weight order)
         private readonly int _size;
+        private readonly bool _wide; // at least WideClasses classes
         private long _time;
         private long _total;
         private int _pending = -1; // the last pick, out of its class until the next call re-files it
@@ -84,35 +97,39 @@ namespace FairnessGovernor.Allocation
             _class = weightClasses.Of;
             if (initial != null)
                 for (int i = 0; i < m; i++) _b[i] = _frozen[i] = initial[i];
-            _start = new int[classes];
-            _cap = sizes;
-            _head = new int[classes];
-            _qCount = new int[classes];
-            _hCount = new int[classes];
-            _classWeight = weightClasses.Weight;
-            _candidate = new int[classes];
-            for (int k = 1; k < classes; k++) _start[k] = _start[k - 1] + sizes[k - 1];
+            _cls = new ClassState[classes];
+            for (int k = 0; k < classes; k++)
+            {
+                _cls[k].Weight = (int)weightClasses.Weight[k];
+                _cls[k].Cap = sizes[k];
+                if (k > 0) _cls[k].Start = _cls[k - 1].Start + sizes[k - 1];
+            }
             // Each class's open members in index order; with carried weights, sorted into the class order.
             for (int i = 0; i < m; i++)
             {
                 if (!open.IsOpen(i)) continue;
-                _total += _classWeight[_class[i]];
+                _total += _cls[_class[i]].Weight;
                 _inSet[i] = true;
                 int k = _class[i];
-                _queue[_start[k] + _qCount[k]++] = new Entry { B = _b[i], Agent = i };
+                _queue[_cls[k].Start + _cls[k].QCount++] = new Entry { B = _b[i], Agent = i };
             }
             if (initial != null)
                 for (int k = 0; k < classes; k++)
-                    System.Array.Sort(_queue, _start[k], _qCount[k], EntryOrder.Instance);
-            _size = 1;
-            while (_size < classes) _size <<= 1;
+                    System.Array.Sort(_queue, _cls[k].Start, _cls[k].QCount, EntryOrder.Instance);
+            // A complete binary tree in heap layout with exactly one leaf per class: leaves are the nodes
+            // [_size, 2 _size), the deepest level holds the lightest classes, so the heavier classes, whose lines
+            // change most often (once per round of the class, w_k rounds per W picks), have the shorter paths.
+            _size = System.Math.Max(1, classes);
+            _wide = classes >= WideClasses;
             _tree = new Node[2 * _size];
             // Leaves in weight order: neighbouring classes then have close weights, so the lines that meet low in
             // the tree overtake one another rarely (a heavier line gains on a lighter one by the difference of
             // their weights per pick), and fewer certificates expire.
             var byWeight = weightClasses.ByWeight;
-            _leaf = new int[classes];
-            for (int r = 0; r < classes; r++) _leaf[byWeight[r]] = _size + r;
+            int deepest = 1; // 2^d, d the depth of the deepest level
+            while (deepest <= 2 * _size - 1 - deepest) deepest <<= 1;
+            int deep = 2 * _size - deepest; // leaves on the deepest level; they come first from left to right
+            for (int r = 0; r < classes; r++) _cls[byWeight[r]].Leaf = r < deep ? deepest + r : _size + (r - deep);
             for (int p = _size; p < 2 * _size; p++)
             {
                 _tree[p].Fail = Never;
@@ -128,7 +145,7 @@ namespace FairnessGovernor.Allocation
         public long CurrentWeight(int agent)
         {
             if (!_bCurrent) LoadOffsets();
-            return _b[agent] + _classWeight[_class[agent]] * _time;
+            return _b[agent] + _cls[_class[agent]].Weight * _time;
         }
 
         /// <summary>
@@ -137,17 +154,17 @@ namespace FairnessGovernor.Allocation
         /// </summary>
         private void LoadOffsets()
         {
-            for (int k = 0; k < _start.Length; k++)
+            for (int k = 0; k < _cls.Length; k++)
             {
-                int s = _start[k], cap = _cap[k];
-                for (int o = 0; o < _qCount[k]; o++)
+                int s = _cls[k].Start, cap = _cls[k].Cap;
+                for (int o = 0; o < _cls[k].QCount; o++)
                 {
-                    int at = _head[k] + o;
+                    int at = _cls[k].Head + o;
                     if (at >= cap) at -= cap;
                     var e = _queue[s + at];
                     _b[e.Agent] = e.B;
                 }
-                for (int p = s, end = s + _hCount[k]; p < end; p++) _b[_heap[p].Agent] = _heap[p].B;
+                for (int p = s, end = s + _cls[k].HCount; p < end; p++) _b[_heap[p].Agent] = _heap[p].B;
             }
             if (_pending >= 0) _b[_pending] = _pendingB;
             _bCurrent = true;
@@ -163,7 +180,7 @@ namespace FairnessGovernor.Allocation
             _time++;
             if (_tree[1].Fail <= _time) Fix(1);
             ref var root = ref _tree[1];
-            int k = root.Class, j = _candidate[k];
+            int k = root.Class, j = _cls[k].Candidate;
             long b = root.B - _total;
             _bCurrent = false;
             TakeFirst(k);
@@ -180,23 +197,24 @@ namespace FairnessGovernor.Allocation
             int k = _pendingClass;
             var e = new Entry { B = _pendingB, Agent = _pending };
             _pending = -1;
-            int s = _start[k], cap = _cap[k], count = _qCount[k];
+            ref var c = ref _cls[k];
+            int s = c.Start, count = c.QCount;
             if (count == 0)
             {
-                _head[k] = 0;
+                c.Head = 0;
                 _queue[s] = e;
-                _qCount[k] = 1;
+                c.QCount = 1;
             }
             else
             {
-                int tail = _head[k] + count - 1;
-                if (tail >= cap) tail -= cap;
+                int tail = c.Head + count - 1;
+                if (tail >= c.Cap) tail -= c.Cap;
                 if (Before(_queue[s + tail], e))
                 {
                     int at = tail + 1;
-                    if (at == cap) at = 0;
+                    if (at == c.Cap) at = 0;
                     _queue[s + at] = e;
-                    _qCount[k] = count + 1;
+                    c.QCount = count + 1;
                 }
                 else HeapPush(k, e);
             }
@@ -220,8 +238,8 @@ namespace FairnessGovernor.Allocation
             }
             _inSet[agent] = false;
             int k = _class[agent];
-            _frozen[agent] = b + _classWeight[k] * _time; // a closed agent's current weight stays as it was (carried to the next run)
-            _total -= _classWeight[k];
+            _frozen[agent] = b + _cls[k].Weight * _time; // a closed agent's current weight stays as it was (carried to the next run)
+            _total -= _cls[k].Weight;
             if (SetLeaf(k)) UpdatePath(k);
         }
 
@@ -240,44 +258,46 @@ namespace FairnessGovernor.Allocation
         /// <summary>Whether class <paramref name="k"/>'s candidate is its heap's top (rather than its queue's front).</summary>
         private bool TopInHeap(int k)
         {
-            if (_hCount[k] == 0) return false;
-            if (_qCount[k] == 0) return true;
-            return Before(_heap[_start[k]], _queue[_start[k] + _head[k]]);
+            ref var c = ref _cls[k];
+            if (c.HCount == 0) return false;
+            if (c.QCount == 0) return true;
+            return Before(_heap[c.Start], _queue[c.Start + c.Head]);
         }
 
         /// <summary>Takes class <paramref name="k"/>'s candidate out of the class.</summary>
         private void TakeFirst(int k)
         {
-            if (TopInHeap(k)) HeapRemoveAt(k, _start[k]);
+            if (TopInHeap(k)) HeapRemoveAt(k, _cls[k].Start);
             else
             {
-                int h = _head[k] + 1;
-                _head[k] = h == _cap[k] ? 0 : h;
-                _qCount[k]--;
+                ref var c = ref _cls[k];
+                int h = c.Head + 1;
+                c.Head = h == c.Cap ? 0 : h;
+                c.QCount--;
             }
         }
 
         /// <summary>Takes <paramref name="agent"/> out of class <paramref name="k"/> wherever it is (O(class size)); returns its b.</summary>
         private long Remove(int k, int agent)
         {
-            int s = _start[k], cap = _cap[k], count = _qCount[k];
+            int s = _cls[k].Start, cap = _cls[k].Cap, count = _cls[k].QCount;
             for (int o = 0; o < count; o++)
             {
-                int at = _head[k] + o;
+                int at = _cls[k].Head + o;
                 if (at >= cap) at -= cap;
                 if (_queue[s + at].Agent != agent) continue;
                 long b = _queue[s + at].B;
                 for (int r = o + 1; r < count; r++) // close the gap; the queue stays sorted
                 {
-                    int from = _head[k] + r, to = from - 1;
+                    int from = _cls[k].Head + r, to = from - 1;
                     if (from >= cap) from -= cap;
                     if (to >= cap) to -= cap;
                     _queue[s + to] = _queue[s + from];
                 }
-                _qCount[k] = count - 1;
+                _cls[k].QCount = count - 1;
                 return b;
             }
-            for (int p = s, end = s + _hCount[k]; p < end; p++)
+            for (int p = s, end = s + _cls[k].HCount; p < end; p++)
             {
                 if (_heap[p].Agent != agent) continue;
                 long b = _heap[p].B;
@@ -290,8 +310,8 @@ namespace FairnessGovernor.Allocation
         private void HeapPush(int k, Entry e)
         {
             if (_heap.Length == 0) _heap = new Entry[_queue.Length];
-            int s = _start[k];
-            int p = s + _hCount[k]++;
+            int s = _cls[k].Start;
+            int p = s + _cls[k].HCount++;
             while (p > s)
             {
                 int parent = s + ((p - s - 1) >> 1);
@@ -304,8 +324,8 @@ namespace FairnessGovernor.Allocation
 
         private void HeapRemoveAt(int k, int p)
         {
-            int s = _start[k];
-            int end = s + --_hCount[k];
+            int s = _cls[k].Start;
+            int end = s + --_cls[k].HCount;
             if (p == end) return;
             var e = _heap[end];
             // Up first (the last entry may beat p's ancestors), then down.
@@ -331,31 +351,95 @@ namespace FairnessGovernor.Allocation
         /// <summary>
         /// The class's leaf: its candidate's line, or none. False when the line is the one the tree already holds
         /// (the next member of a class in the same round has the same b): then no node changes, since certificates
-        /// do not depend on agent indices (see <see cref="CrossTime"/>) and ties read <see cref="_candidate"/>.
+        /// do not depend on agent indices (see <see cref="CrossTime"/>) and ties read <see cref="ClassState.Candidate"/>.
         /// </summary>
         private bool SetLeaf(int k)
         {
-            ref var leaf = ref _tree[_leaf[k]];
-            if (_qCount[k] == 0 && _hCount[k] == 0)
+            ref var c = ref _cls[k];
+            ref var leaf = ref _tree[c.Leaf];
+            if (c.QCount == 0 && c.HCount == 0)
             {
-                _candidate[k] = -1;
+                c.Candidate = -1;
                 if (leaf.Class < 0) return false;
                 leaf.Class = -1;
                 return true;
             }
-            var top = TopInHeap(k) ? _heap[_start[k]] : _queue[_start[k] + _head[k]];
-            _candidate[k] = top.Agent;
+            var top = TopInHeap(k) ? _heap[c.Start] : _queue[c.Start + c.Head];
+            c.Candidate = top.Agent;
             if (leaf.Class == k && leaf.B == top.B) return false;
             leaf.B = top.B;
-            leaf.W = _classWeight[k];
+            leaf.W = c.Weight;
             leaf.Class = k;
             return true;
         }
 
+        /// <summary>
+        /// Repairs the path from class <paramref name="k"/>'s leaf to the root at the current time. In a narrow tree
+        /// (fewer than <see cref="WideClasses"/> classes) node by node with <see cref="Recompute"/>, whose branches
+        /// predict well there; in a wide one with <see cref="UpdatePathWide"/>.
+        /// </summary>
         private void UpdatePath(int k)
         {
+            if (_wide) UpdatePathWide(k);
+            else
+            {
+                long t = _time;
+                for (int node = _cls[k].Leaf >> 1; node >= 1; node >>= 1) Recompute(node, t);
+            }
+        }
+
+        /// <summary>
+        /// The path repair for many classes, where which line wins at a node, and whether the loser is the heavier,
+        /// are coin tosses: no branch on them. The subtree's winner is carried up in locals (each level reads only
+        /// the sibling and writes the node, with the values <see cref="Recompute"/> would give it), chosen with masks,
+        /// and every level computes its crossing time (on this machine a division costs less than a mispredicted
+        /// branch; testing first whether it can come before the subtree's fail was slower).
+        /// </summary>
+        private void UpdatePathWide(int k)
+        {
+            var tree = _tree;
             long t = _time;
-            for (int node = _leaf[k] >> 1; node >= 1; node >>= 1) Recompute(node, t);
+            int node = _cls[k].Leaf;
+            // The winner of the subtree below, starting with the leaf.
+            int cls;
+            long b, w, fail;
+            {
+                ref var leaf = ref tree[node];
+                cls = leaf.Class; b = leaf.B; w = leaf.W; fail = leaf.Fail;
+            }
+            long vo = b + w * t;
+            while (node > 1)
+            {
+                ref var sib = ref tree[node ^ 1];
+                node >>= 1;
+                int sc = sib.Class;
+                long sibFail = sib.Fail;
+                long df = sibFail - fail; // both in [t, Never]: no overflow
+                fail += df & (df >> 63);  // the lesser, without a branch
+                if (sc >= 0)
+                {
+                    long sb = sib.B, sw = sib.W;
+                    long vs = sb + sw * t;
+                    if (cls >= 0)
+                    {
+                        // Branch-free choice: m = -1 when the sibling's winner wins, 0 when ours does.
+                        long diff = vo - vs;
+                        long m = diff >> 63;
+                        if (diff == 0) m = _cls[sc].Candidate < _cls[cls].Candidate ? -1L : 0L;
+                        long dw = ((sw - w) ^ m) - m; // the loser's weight minus the winner's
+                        long d = (diff ^ m) - m;      // the winner's lead, >= 0
+                        b ^= (b ^ sb) & m;
+                        w ^= (w ^ sw) & m;
+                        vo ^= (vo ^ vs) & m;
+                        cls ^= (cls ^ sc) & (int)m;
+                        long dc = CrossTime(t, d, dw) - fail;
+                        fail += dc & (dc >> 63); // the lesser
+                    }
+                    else { cls = sc; b = sb; w = sw; vo = vs; }
+                }
+                ref var n = ref tree[node];
+                n.Class = cls; n.B = b; n.W = (int)w; n.Fail = fail;
+            }
         }
 
         private void Fix(int node)
@@ -383,31 +467,45 @@ namespace FairnessGovernor.Allocation
             }
             long vl = left.B + left.W * t, vr = right.B + right.W * t;
             long cross;
-            if (vl > vr || (vl == vr && _candidate[l] < _candidate[r])) // ties: the lower agent index
+            if (vl > vr || (vl == vr && _cls[l].Candidate < _cls[r].Candidate)) // ties: the lower agent index
             {
                 n.Class = l; n.B = left.B; n.W = left.W;
-                cross = CrossTime(left.W, right.W, t, vl - vr);
+                cross = CrossTimeBranching(t, vl - vr, (long)right.W - left.W);
             }
             else
             {
                 n.Class = r; n.B = right.B; n.W = right.W;
-                cross = CrossTime(right.W, left.W, t, vr - vl);
+                cross = CrossTimeBranching(t, vr - vl, (long)left.W - right.W);
             }
             n.Fail = cross < fail ? cross : fail;
         }
 
         /// <summary>
-        /// The first time after t at which the loser (weight <paramref name="wLoser"/>) draws level with or passes the
-        /// winner, given the gap d &gt;= 0 at t. A draw expires the certificate whatever the agents' indices, so the
-        /// certificate holds while a class's candidate changes to another agent with the same line; the repair at
-        /// the draw settles it by index.
+        /// The first time after t at which the loser draws level with or passes the winner, given the winner's lead
+        /// d &gt;= 0 at t and <paramref name="dw"/> = the loser's weight minus the winner's: t + max(1, ceil(d / dw)),
+        /// or Never when dw &lt;= 0. A draw expires the certificate whatever the agents' indices, so the certificate
+        /// holds while a class's candidate changes to another agent with the same line; the repair at the draw
+        /// settles it by index. No branch on the data: the division costs less than a mispredicted branch, and
+        /// whether the winner is the heavier line is a coin toss at many nodes.
         /// </summary>
-        private static long CrossTime(long wWinner, long wLoser, long t, long d)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static long CrossTime(long t, long d, long dw)
         {
-            long dw = wLoser - wWinner;
+            long none = (dw - 1) >> 63;           // -1 when dw <= 0: the loser never draws level
+            long dv = dw - ((dw - 1) & none);     // dw, or 1
+            long n = (d | (((d - 1) >> 63) & 1)) + dv - 1; // max(1, d) + dv - 1: ceil of the quotient, and at least 1
+            long q = (ulong)n <= uint.MaxValue ? (uint)n / (uint)dv : n / dv; // the 32-bit division is quicker
+            return (t + (q & ~none)) | (none & Never);
+        }
+
+        /// <summary>
+        /// <see cref="CrossTime"/> with branches: in <see cref="Recompute"/> the test dw &lt;= 0 follows the winner's
+        /// (leaves in weight order: the left child's line is the lighter), so it is predicted.
+        /// </summary>
+        private static long CrossTimeBranching(long t, long d, long dw)
+        {
             if (dw <= 0) return Never;
-            long s = d == 0 ? 1 : (d - 1) / dw + 1; // the least s >= 1 with d - dw s <= 0
-            return t + s;
+            return t + (d == 0 ? 1 : (d - 1) / dw + 1);
         }
     }
 }
