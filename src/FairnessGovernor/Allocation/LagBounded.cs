@@ -395,22 +395,38 @@ namespace FairnessGovernor.Allocation
                 // A new round: v + 1's step and deadline are v's grown by W D over D w.
                 t = 0;
                 _v[c]++;
-                ulong den = (ulong)_d * (ulong)_classWeight[c];
+                long w = _classWeight[c];
+                if (_incQ[c] < 0)
+                {
+                    _incQ[c] = _total / w;
+                    _incR[c] = (ulong)(_total % w) * (ulong)_d;
+                }
+                ulong den = (ulong)_d * (ulong)w;
                 Grow(ref _stepQ[c], ref _stepR[c], _incQ[c], _incR[c], den);
-                Grow(ref _dueQ[c], ref _dueR[c], _incQ[c], _incR[c], den);
+                if (_dueQ[c] >= 0) Grow(ref _dueQ[c], ref _dueR[c], _incQ[c], _incR[c], den);
             }
             _turn[c] = t;
             Place(c);
         }
 
-        /// <summary>Works out the class candidate's step and deadline floor afresh (v was set).</summary>
+        /// <summary>
+        /// Works out the class candidate's step afresh (v was set). The deadline floor and the increment are worked out
+        /// when first needed (-1 until then): in an epoch cut short by a close, most classes never become eligible or
+        /// start a new round.
+        /// </summary>
         private void Reckon(int c)
         {
-            long w = _classWeight[c], v = _v[c];
-            _incQ[c] = _total / w;
-            _incR[c] = (ulong)(_total % w) * (ulong)_d;
-            _stepQ[c] = Quotient(_total, _d, _d * v + 1, w, out _stepR[c]);
-            _dueQ[c] = Quotient(_total, _d, _d * (v + 1) - 1, w, out _dueR[c]);
+            _stepQ[c] = Quotient(_total, _d, _d * _v[c] + 1, _classWeight[c], out _stepR[c]);
+            _dueQ[c] = -1;
+            _incQ[c] = -1;
+        }
+
+        /// <summary>The class candidate's deadline floor, floor(W (D (v + 1) - 1) / (D w)).</summary>
+        private long DueFloor(int c)
+        {
+            long q = _dueQ[c];
+            if (q < 0) q = _dueQ[c] = Quotient(_total, _d, Deadline(c), _classWeight[c], out _dueR[c]);
+            return q;
         }
 
         /// <summary>Files the class by its candidate's state at this step.</summary>
@@ -422,6 +438,6 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>Files the class among the eligible, by its candidate's deadline and the deadline's integer part in steps, floor(W (D (v + 1) - 1) / (D w)).</summary>
-        private void MakeEligible(int c) => _eligible.Add(new RatioEntry(c, Deadline(c), _classWeight[c], Candidate(c)), _dueQ[c]);
+        private void MakeEligible(int c) => _eligible.Add(new RatioEntry(c, Deadline(c), _classWeight[c], Candidate(c)), DueFloor(c));
     }
 }
