@@ -32,62 +32,8 @@ namespace FairnessGovernor.Tests
                 var rng = new Random(seed * 1000 + round);
                 int m = 1 + rng.Next(40);
                 var agents = Enumerable.Range(0, m).Select(i => new FairAgent("a" + i, rng.Next(maxWeight + 1))).ToArray();
-                var table = new FairAgentTable(agents);
-                var open = new OpenAgents(m);
-                var plainOpen = new bool[m];
-                var c = new long[m];
-                long[]? initial = spread > 0 ? new long[m] : null;
-                for (int i = 0; i < m; i++)
-                {
-                    if (initial != null) c[i] = initial[i] = rng.Next(-spread, spread + 1);
-                    plainOpen[i] = agents[i].Weight > 0;
-                    if (!plainOpen[i]) open.Close(i);
-                }
-                var selector = new SmoothWeightedRoundRobin(table, open, initial);
-                int last = -1;
-                for (int step = 0; step < 400; step++)
-                {
-                    int roll = rng.Next(20);
-                    if (roll == 0 && last >= 0 && plainOpen[last])
-                    {
-                        Close(last);
-                    }
-                    else if (roll == 1)
-                    {
-                        int victim = rng.Next(m);
-                        if (plainOpen[victim]) Close(victim);
-                    }
-                    else
-                    {
-                        int expected = PlainPick();
-                        int actual = selector.Pick();
-                        Assert.Equal(expected, actual);
-                        last = actual;
-                    }
-                    for (int i = 0; i < m; i++) Assert.Equal(c[i], selector.StateWeight(i));
-                }
-
-                void Close(int agent)
-                {
-                    plainOpen[agent] = false;
-                    open.Close(agent);
-                    selector.Close(agent);
-                }
-
-                int PlainPick()
-                {
-                    long total = 0;
-                    int best = -1;
-                    for (int i = 0; i < m; i++)
-                    {
-                        if (!plainOpen[i]) continue;
-                        c[i] += agents[i].Weight;
-                        total += agents[i].Weight;
-                        if (best < 0 || c[i] > c[best]) best = i;
-                    }
-                    if (best >= 0) c[best] -= total;
-                    return best;
-                }
+                long[]? initial = spread > 0 ? Enumerable.Range(0, m).Select(_ => (long)rng.Next(-spread, spread + 1)).ToArray() : null;
+                DriveAgainstThePlainRule(agents, initial, rng, steps: 400, rolls: 20, closeLast: 1, checkEvery: 1);
             }
         }
 
@@ -113,62 +59,75 @@ namespace FairnessGovernor.Tests
                     _ => rng.Next(m + 1),
                 })).ToArray();
                 long spread = carryKind switch { 0 => 0, 1 => 1000, 2 => 1L << 40, _ => 3 };
-                var table = new FairAgentTable(agents);
-                var open = new OpenAgents(m);
-                var plainOpen = new bool[m];
-                var c = new long[m];
-                long[]? initial = spread > 0 ? new long[m] : null;
+                long[]? initial = spread > 0 ? Enumerable.Range(0, m).Select(_ => (long)((rng.NextDouble() * 2 - 1) * spread)).ToArray() : null;
+                DriveAgainstThePlainRule(agents, initial, rng, steps: 600, rolls: 60, closeLast: 2, checkEvery: 50);
+            }, iter: 300);
+        }
+
+        /// <summary>
+        /// Runs the smooth WRR selector and the plain nginx rule side by side for <paramref name="steps"/> steps: each
+        /// step rolls 0..rolls-1; below <paramref name="closeLast"/> the agent just picked closes, at closeLast a random
+        /// agent closes, otherwise both pick and must agree. Every current weight must agree every
+        /// <paramref name="checkEvery"/> steps and at the end.
+        /// </summary>
+        private static void DriveAgainstThePlainRule(FairAgent[] agents, long[]? initial, Random rng, int steps, int rolls, int closeLast, int checkEvery)
+        {
+            int m = agents.Length;
+            var open = new OpenAgents(m);
+            var plainOpen = new bool[m];
+            var c = initial != null ? (long[])initial.Clone() : new long[m];
+            for (int i = 0; i < m; i++)
+            {
+                plainOpen[i] = agents[i].Weight > 0;
+                if (!plainOpen[i]) open.Close(i);
+            }
+            var selector = new SmoothWeightedRoundRobin(new FairAgentTable(agents), open, initial);
+            int last = -1;
+            for (int step = 0; step < steps; step++)
+            {
+                int roll = rng.Next(rolls);
+                if (roll < closeLast)
+                {
+                    if (last >= 0 && plainOpen[last]) Close(last);
+                }
+                else if (roll == closeLast)
+                {
+                    int victim = rng.Next(m);
+                    if (plainOpen[victim]) Close(victim);
+                }
+                else
+                {
+                    int expected = PlainPick();
+                    int actual = selector.Pick();
+                    if (expected != actual) throw new Xunit.Sdk.XunitException($"step {step}: plain rule {expected}, selector {actual}");
+                    last = actual;
+                }
+                if ((step + 1) % checkEvery == 0 || step == steps - 1)
+                    for (int i = 0; i < m; i++)
+                        if (c[i] != selector.StateWeight(i)) throw new Xunit.Sdk.XunitException($"step {step}: agent {i} current weight {c[i]}, selector {selector.StateWeight(i)}");
+            }
+
+            void Close(int agent)
+            {
+                plainOpen[agent] = false;
+                open.Close(agent);
+                selector.Close(agent);
+            }
+
+            int PlainPick()
+            {
+                long total = 0;
+                int best = -1;
                 for (int i = 0; i < m; i++)
                 {
-                    if (initial != null) c[i] = initial[i] = (long)((rng.NextDouble() * 2 - 1) * spread);
-                    plainOpen[i] = agents[i].Weight > 0;
-                    if (!plainOpen[i]) open.Close(i);
+                    if (!plainOpen[i]) continue;
+                    c[i] += agents[i].Weight;
+                    total += agents[i].Weight;
+                    if (best < 0 || c[i] > c[best]) best = i;
                 }
-                var selector = new SmoothWeightedRoundRobin(table, open, initial);
-                int last = -1;
-                for (int step = 0; step < 600; step++)
-                {
-                    int roll = rng.Next(60);
-                    if (roll < 2 && last >= 0 && plainOpen[last]) Close(last);
-                    else if (roll == 2)
-                    {
-                        int victim = rng.Next(m);
-                        if (plainOpen[victim]) Close(victim);
-                    }
-                    else
-                    {
-                        int expected = PlainPick();
-                        int actual = selector.Pick();
-                        if (expected != actual) throw new Exception($"step {step}: plain rule {expected}, selector {actual}");
-                        last = actual;
-                    }
-                    if (step % 50 == 49 || step == 599)
-                        for (int i = 0; i < m; i++)
-                            if (c[i] != selector.StateWeight(i)) throw new Exception($"step {step}: agent {i} current weight {c[i]}, selector {selector.StateWeight(i)}");
-                }
-
-                void Close(int agent)
-                {
-                    plainOpen[agent] = false;
-                    open.Close(agent);
-                    selector.Close(agent);
-                }
-
-                int PlainPick()
-                {
-                    long total = 0;
-                    int best = -1;
-                    for (int i = 0; i < m; i++)
-                    {
-                        if (!plainOpen[i]) continue;
-                        c[i] += agents[i].Weight;
-                        total += agents[i].Weight;
-                        if (best < 0 || c[i] > c[best]) best = i;
-                    }
-                    if (best >= 0) c[best] -= total;
-                    return best;
-                }
-            }, iter: 300);
+                if (best >= 0) c[best] -= total;
+                return best;
+            }
         }
 
         /// <summary>
