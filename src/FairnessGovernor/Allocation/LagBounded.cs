@@ -48,7 +48,7 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _nonEmpty;
         // Per class: its candidate's eligibility step and deadline, as quotient and remainder over D w of the numerators
         // W (D v + 1) and W (D v + D - 1). Both grow by W D when v does: by W div w whole steps and (W mod w) D over D w,
-        // so a class's round costs additions, not divisions.
+        // so a class's round costs additions, not divisions. _dueQ and _incQ are -1 until first needed in the epoch.
         private readonly long[] _stepQ;
         private readonly ulong[] _stepR;
         private readonly long[] _dueQ;
