@@ -34,27 +34,34 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _sorted;   // agents by weight descending, index ascending
         private readonly int[] _rank;     // agent -> position in _sorted
         private readonly OpenAgents _freshOpen; // over positions in _sorted
-        // Agents picked in the epoch, per weight class c: its members in index order in
-        // _members[_segStart[c] .. _segStart[c] + _segCount[c]), the turn pointer _turn[c] and the base count _v[c]:
-        // members before the pointer have x = v + 1, the others x = v; the member at the pointer is the candidate.
+        /// <summary>A weight class's state in the epoch, in one place (a class's round touches all of it).</summary>
+        private struct ClassState
+        {
+            // Its members picked in the epoch, in index order, are _members[SegStart .. SegStart + SegCount); with
+            // the turn pointer Turn and the base count V: members before the pointer have x = V + 1, the others x = V;
+            // the member at the pointer is the candidate.
+            public long Weight;
+            public long V;
+            public int SegStart;
+            public int SegCount;
+            public int Turn;
+            // The candidate's eligibility step and deadline, as quotient and remainder over D w of the numerators
+            // W (D v + 1) and W (D v + D - 1). Both grow by W D when v does: by W div w whole steps and (W mod w) D
+            // over D w, so a class's round costs additions, not divisions. DueQ and IncQ are -1 until first needed
+            // in the epoch.
+            public long StepQ;
+            public ulong StepR;
+            public long DueQ;
+            public ulong DueR;
+            public long IncQ;
+            public ulong IncR;
+        }
+
         private readonly int[] _class;
-        private readonly long[] _classWeight;
-        private readonly int[] _segStart;
-        private readonly int[] _segCount;
-        private readonly int[] _turn;
-        private readonly long[] _v;
+        private readonly ClassState[] _cls;
         private readonly int[] _members;
         private readonly int[] _memberPos; // agent -> its place in its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;
-        // Per class: its candidate's eligibility step and deadline, as quotient and remainder over D w of the numerators
-        // W (D v + 1) and W (D v + D - 1). Both grow by W D when v does: by W div w whole steps and (W mod w) D over D w,
-        // so a class's round costs additions, not divisions. _dueQ and _incQ are -1 until first needed in the epoch.
-        private readonly long[] _stepQ;
-        private readonly ulong[] _stepR;
-        private readonly long[] _dueQ;
-        private readonly ulong[] _dueR;
-        private readonly long[] _incQ;
-        private readonly ulong[] _incR;
         private int _nonEmptyCount;
         private readonly StepWheel _waiting;       // classes whose candidate is not eligible, by its eligibility step
         private readonly DeadlineQueue _eligible;  // classes whose candidate is eligible, by deadline (D (v + 1) - 1) / w
@@ -75,21 +82,12 @@ namespace FairnessGovernor.Allocation
             _open = open;
             var weightClasses = agents.Classes;
             _class = weightClasses.Of;
-            _classWeight = weightClasses.Weight;
             var sizes = weightClasses.Size;
             int classes = weightClasses.Count;
-            _segStart = new int[classes];
-            _segCount = new int[classes];
-            _turn = new int[classes];
-            _v = new long[classes];
+            _cls = new ClassState[classes];
+            for (int c = 0; c < classes; c++) _cls[c].Weight = weightClasses.Weight[c];
             _nonEmpty = new int[classes];
-            _stepQ = new long[classes];
-            _stepR = new ulong[classes];
-            _dueQ = new long[classes];
-            _dueR = new ulong[classes];
-            _incQ = new long[classes];
-            _incR = new ulong[classes];
-            for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
+            for (int c = 1; c < classes; c++) _cls[c].SegStart = _cls[c - 1].SegStart + sizes[c - 1];
             // Agents by weight descending, index ascending: the classes by weight descending, each in index order
             // (O(m + k log k) rather than a comparison sort of the agents).
             var ascending = weightClasses.ByWeight;
@@ -141,7 +139,7 @@ namespace FairnessGovernor.Allocation
                 if (freshEligible)
                 {
                     // fresh deadline numerator is D - 1
-                    int cmp = ExactMath.CompareProducts(_d - 1, _classWeight[from], Deadline(from), W(fresh));
+                    int cmp = ExactMath.CompareProducts(_d - 1, _cls[from].Weight, Deadline(from), W(fresh));
                     if (cmp < 0 || (cmp == 0 && fresh < j)) j = fresh;
                 }
             }
@@ -214,17 +212,17 @@ namespace FairnessGovernor.Allocation
             for (int p = _freshOpen.FirstAtOrAfter(0); p < cursor; p = _freshOpen.FirstAtOrAfter(p + 1))
             {
                 int a = _sorted[p], c = _class[a];
-                if (_segCount[c] == 0) _nonEmpty[_nonEmptyCount++] = c;
-                int at = _segStart[c] + _segCount[c]++;
+                if (_cls[c].SegCount == 0) _nonEmpty[_nonEmptyCount++] = c;
+                int at = _cls[c].SegStart + _cls[c].SegCount++;
                 _members[at] = a;
-                _memberPos[a] = at - _segStart[c];
-                _v[c] = x[a]; // the last member's count is the class's v
+                _memberPos[a] = at - _cls[c].SegStart;
+                _cls[c].V = x[a]; // the last member's count is the class's v
             }
             for (int i = 0; i < _nonEmptyCount; i++)
             {
                 int c = _nonEmpty[i], turn = 0;
-                while (turn < _segCount[c] && x[_members[_segStart[c] + turn]] > _v[c]) turn++;
-                _turn[c] = turn;
+                while (turn < _cls[c].SegCount && x[_members[_cls[c].SegStart + turn]] > _cls[c].V) turn++;
+                _cls[c].Turn = turn;
                 Reckon(c);
                 Place(c);
             }
@@ -260,7 +258,7 @@ namespace FairnessGovernor.Allocation
             int pos = _memberPos[agent];
             if (pos < 0) return 0;
             int c = _class[agent];
-            return _v[c] + (pos < _turn[c] ? 1 : 0);
+            return _cls[c].V + (pos < _cls[c].Turn ? 1 : 0);
         }
 
         /// <summary>The first fresh agent (x = 0) by weight descending, index ascending, and its eligibility step; -1 when none.</summary>
@@ -278,12 +276,12 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>The agent's weight (its class's).</summary>
-        private long W(int agent) => _classWeight[_class[agent]];
+        private long W(int agent) => _cls[_class[agent]].Weight;
 
-        private int Candidate(int c) => _members[_segStart[c] + _turn[c]];
+        private int Candidate(int c) => _members[_cls[c].SegStart + _cls[c].Turn];
 
         /// <summary>The class candidate's deadline numerator D (v + 1) - 1 (over its weight).</summary>
-        private long Deadline(int c) => _d * (_v[c] + 1) - 1;
+        private long Deadline(int c) => _d * (_cls[c].V + 1) - 1;
 
         /// <summary>
         /// The first step k with k D w &gt;= W e (e = D x + 1): ceil(W e / (D w)), exactly; capped at long.MaxValue
@@ -341,10 +339,10 @@ namespace FairnessGovernor.Allocation
             for (int n = 0; n < _nonEmptyCount; n++)
             {
                 int c = _nonEmpty[n];
-                for (int p = _segStart[c], end = p + _segCount[c]; p < end; p++) _memberPos[_members[p]] = -1;
-                _segCount[c] = 0;
-                _turn[c] = 0;
-                _v[c] = 0;
+                for (int p = _cls[c].SegStart, end = p + _cls[c].SegCount; p < end; p++) _memberPos[_members[p]] = -1;
+                _cls[c].SegCount = 0;
+                _cls[c].Turn = 0;
+                _cls[c].V = 0;
             }
             _nonEmptyCount = 0;
             _k = 0;
@@ -357,16 +355,16 @@ namespace FairnessGovernor.Allocation
         private void Join(int agent)
         {
             int c = _class[agent];
-            int count = _segCount[c];
-            int at = _segStart[c] + count;
+            int count = _cls[c].SegCount;
+            int at = _cls[c].SegStart + count;
             _members[at] = agent;
             _memberPos[agent] = count;
-            _segCount[c] = count + 1;
+            _cls[c].SegCount = count + 1;
             if (count == 0)
             {
                 _nonEmpty[_nonEmptyCount++] = c;
-                _v[c] = 1;
-                _turn[c] = 0;
+                _cls[c].V = 1;
+                _cls[c].Turn = 0;
                 Reckon(c);
                 Place(c);
             }
@@ -376,13 +374,13 @@ namespace FairnessGovernor.Allocation
         /// <summary>The class's candidate was picked: the turn passes to the next member.</summary>
         private void Advance(int c)
         {
-            int t = _turn[c] + 1;
-            if (t < _segCount[c] && _eligible.IsFirst(c))
+            int t = _cls[c].Turn + 1;
+            if (t < _cls[c].SegCount && _eligible.IsFirst(c))
             {
                 // The usual case: the next member has the same count v, so the same eligibility (it stays eligible)
                 // and the same deadline; only the tie (its index, higher) changes, so the class sinks from the top in
                 // place, rarely further than one level.
-                _turn[c] = t;
+                _cls[c].Turn = t;
                 var first = _eligible.First;
                 first.Tie = Candidate(c);
                 _eligible.ReplaceFirst(first);
@@ -390,22 +388,22 @@ namespace FairnessGovernor.Allocation
             }
             _eligible.Remove(c);
             _waiting.Remove(c);
-            if (t == _segCount[c])
+            if (t == _cls[c].SegCount)
             {
                 // A new round: v + 1's step and deadline are v's grown by W D over D w.
                 t = 0;
-                _v[c]++;
-                long w = _classWeight[c];
-                if (_incQ[c] < 0)
+                _cls[c].V++;
+                long w = _cls[c].Weight;
+                if (_cls[c].IncQ < 0)
                 {
-                    _incQ[c] = _total / w;
-                    _incR[c] = (ulong)(_total % w) * (ulong)_d;
+                    _cls[c].IncQ = _total / w;
+                    _cls[c].IncR = (ulong)(_total % w) * (ulong)_d;
                 }
                 ulong den = (ulong)_d * (ulong)w;
-                Grow(ref _stepQ[c], ref _stepR[c], _incQ[c], _incR[c], den);
-                if (_dueQ[c] >= 0) Grow(ref _dueQ[c], ref _dueR[c], _incQ[c], _incR[c], den);
+                Grow(ref _cls[c].StepQ, ref _cls[c].StepR, _cls[c].IncQ, _cls[c].IncR, den);
+                if (_cls[c].DueQ >= 0) Grow(ref _cls[c].DueQ, ref _cls[c].DueR, _cls[c].IncQ, _cls[c].IncR, den);
             }
-            _turn[c] = t;
+            _cls[c].Turn = t;
             Place(c);
         }
 
@@ -416,28 +414,28 @@ namespace FairnessGovernor.Allocation
         /// </summary>
         private void Reckon(int c)
         {
-            _stepQ[c] = Quotient(_total, _d, _d * _v[c] + 1, _classWeight[c], out _stepR[c]);
-            _dueQ[c] = -1;
-            _incQ[c] = -1;
+            _cls[c].StepQ = Quotient(_total, _d, _d * _cls[c].V + 1, _cls[c].Weight, out _cls[c].StepR);
+            _cls[c].DueQ = -1;
+            _cls[c].IncQ = -1;
         }
 
         /// <summary>The class candidate's deadline floor, floor(W (D (v + 1) - 1) / (D w)).</summary>
         private long DueFloor(int c)
         {
-            long q = _dueQ[c];
-            if (q < 0) q = _dueQ[c] = Quotient(_total, _d, Deadline(c), _classWeight[c], out _dueR[c]);
+            long q = _cls[c].DueQ;
+            if (q < 0) q = _cls[c].DueQ = Quotient(_total, _d, Deadline(c), _cls[c].Weight, out _cls[c].DueR);
             return q;
         }
 
         /// <summary>Files the class by its candidate's state at this step.</summary>
         private void Place(int c)
         {
-            long step = Ceiling(_stepQ[c], _stepR[c]);
+            long step = Ceiling(_cls[c].StepQ, _cls[c].StepR);
             if (step <= _k) MakeEligible(c);
             else _waiting.Add(c, step, _k);
         }
 
         /// <summary>Files the class among the eligible, by its candidate's deadline and the deadline's integer part in steps, floor(W (D (v + 1) - 1) / (D w)).</summary>
-        private void MakeEligible(int c) => _eligible.Add(new RatioEntry(c, Deadline(c), _classWeight[c], Candidate(c)), DueFloor(c));
+        private void MakeEligible(int c) => _eligible.Add(new RatioEntry(c, Deadline(c), _cls[c].Weight, Candidate(c)), DueFloor(c));
     }
 }
