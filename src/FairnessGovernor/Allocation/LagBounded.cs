@@ -34,6 +34,7 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _sorted;   // agents by weight descending, index ascending
         private readonly int[] _rank;     // agent -> position in _sorted
         private readonly OpenAgents _freshOpen; // over positions in _sorted
+
         /// <summary>A weight class's state in the epoch, in one place (a class's round touches all of it).</summary>
         private struct ClassState
         {
