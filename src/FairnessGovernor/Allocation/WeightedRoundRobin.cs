@@ -119,39 +119,23 @@ namespace FairnessGovernor.Allocation
             for (int i = 0; i < m; i++) if (weights[i] > max) max = weights[i];
             var weightList = new System.Collections.Generic.List<long>();
             var sizeList = new System.Collections.Generic.List<int>();
-            if (max <= 4L * m + 1024)
+            // A weight's class (plus 1; 0: none yet) through an array when the weights are small, else a dictionary.
+            var index = max <= 4L * m + 1024 ? new int[max + 1] : null;
+            var byWeight = index == null ? new System.Collections.Generic.Dictionary<int, int>() : null;
+            for (int i = 0; i < m; i++)
             {
-                var index = new int[max + 1];
-                for (int i = 0; i < m; i++)
+                int w = weights[i];
+                int k = index != null ? index[w] - 1 : byWeight!.TryGetValue(w, out int found) ? found : -1;
+                if (k < 0)
                 {
-                    int w = weights[i];
-                    int k = index[w] - 1;
-                    if (k < 0)
-                    {
-                        k = weightList.Count;
-                        index[w] = k + 1;
-                        weightList.Add(w);
-                        sizeList.Add(0);
-                    }
-                    Of[i] = k;
-                    sizeList[k]++;
+                    k = weightList.Count;
+                    if (index != null) index[w] = k + 1;
+                    else byWeight!.Add(w, k);
+                    weightList.Add(w);
+                    sizeList.Add(0);
                 }
-            }
-            else
-            {
-                var byWeight = new System.Collections.Generic.Dictionary<int, int>();
-                for (int i = 0; i < m; i++)
-                {
-                    if (!byWeight.TryGetValue(weights[i], out int k))
-                    {
-                        k = weightList.Count;
-                        byWeight.Add(weights[i], k);
-                        weightList.Add(weights[i]);
-                        sizeList.Add(0);
-                    }
-                    Of[i] = k;
-                    sizeList[k]++;
-                }
+                Of[i] = k;
+                sizeList[k]++;
             }
             Weight = weightList.ToArray();
             Size = sizeList.ToArray();

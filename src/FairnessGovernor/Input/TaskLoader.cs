@@ -12,21 +12,35 @@ namespace FairnessGovernor.Input
         {
             limits ??= InputLimits.Default;
             if (JsonItemStream.Applies(path) && JsonItemStream.TryTasks(path, limits) is IReadOnlyList<FairTask> fast) return fast;
-            if (InputFile.FormatOf(path) == "yaml" && TryYamlStream(path, limits) is IReadOnlyList<FairTask> streamed) return streamed;
+            if (InputFile.FormatOf(path) == "yaml")
+            {
+                // The file is read once: streamed when its root is a sequence, otherwise parsed whole from the same bytes.
+                var bytes = InputFile.ReadBytes(path, limits);
+                return TryYamlStream(bytes, path, limits) ?? FromDocument(YamlDocumentReader.Read(bytes, path, limits), new InputSource(path, true, false), limits);
+            }
             return FromDocument(InputFile.Read(path, limits), new InputSource(path, true, false), limits);
+        }
+
+        /// <summary><see cref="TryYamlStream(byte[], string, InputLimits)"/> on the file at <paramref name="path"/>; null when it cannot be read either.</summary>
+        internal static IReadOnlyList<FairTask>? TryYamlStream(string path, InputLimits limits)
+        {
+            byte[] bytes;
+            try { bytes = InputFile.ReadBytes(path, limits); }
+            catch (Exception) { return null; }
+            return TryYamlStream(bytes, path, limits);
         }
 
         /// <summary>
         /// A YAML task file whose root is a sequence, each task built as soon as its mapping is read (no tree of the
         /// whole file is kept: that tree, not the parsing, made YAML loading slow). Null on anything unusual or
-        /// wrong, including every error: the general path then reads the file and reports it, so errors, their
+        /// wrong, including every error: the general path then parses the same bytes and reports it, so errors, their
         /// order and their positions are those of the general path.
         /// </summary>
-        internal static IReadOnlyList<FairTask>? TryYamlStream(string path, InputLimits limits)
+        internal static IReadOnlyList<FairTask>? TryYamlStream(byte[] bytes, string path, InputLimits limits)
         {
             try
             {
-                var text = TextDecoding.ToText(InputFile.ReadBytes(path, limits), path);
+                var text = TextDecoding.ToText(bytes, path);
                 var source = new InputSource(path, true, false);
                 var tasks = new List<FairTask>();
                 var ids = new HashSet<string>(StringComparer.Ordinal);
