@@ -133,9 +133,19 @@ namespace FairnessGovernor.Allocation
             int fresh = FreshHead(out long freshStep);
             bool freshEligible = fresh >= 0 && freshStep <= k;
             int j, from = -1;
-            if (_eligible.Ready(k))
+            bool ready = _eligible.Ready(k);
+            while (ready)
             {
+                // A class parked by its deadline (see Place) may come up before its step when the frontier jumped.
                 from = _eligible.Top;
+                long step = Ceiling(_cls[from].StepQ, _cls[from].StepR);
+                if (step <= k) break;
+                _eligible.PopFirst();
+                _waiting.Add(from, step, k);
+                ready = _eligible.Ready(k);
+            }
+            if (ready)
+            {
                 j = Candidate(from);
                 if (freshEligible)
                 {
@@ -387,8 +397,8 @@ namespace FairnessGovernor.Allocation
                 _eligible.ReplaceFirst(first);
                 return;
             }
-            _eligible.Remove(c);
-            _waiting.Remove(c);
+            if (_eligible.IsFirst(c)) _eligible.PopFirst();
+            else _waiting.Remove(c); // only the fallback picks a waiting class
             if (t == _cls[c].SegCount)
             {
                 // A new round: v + 1's step and deadline are v's grown by W D over D w.
@@ -428,11 +438,17 @@ namespace FairnessGovernor.Allocation
             return q;
         }
 
-        /// <summary>Files the class by its candidate's state at this step.</summary>
+        /// <summary>
+        /// Files the class by its candidate's state at this step: eligible now, or waiting for its step; or, when its deadline floor
+        /// is at least <see cref="DeadlineQueue.Lead"/> steps past its step, parked straight in the deadline queue (the frontier
+        /// reaches it only once it is eligible, unless the frontier jumps; <see cref="Pick"/> checks the top's step).
+        /// </summary>
         private void Place(int c)
         {
             long step = Ceiling(_cls[c].StepQ, _cls[c].StepR);
             if (step <= _k) MakeEligible(c);
+            else if (_cls[c].DueQ >= 0 && _cls[c].DueQ - step >= DeadlineQueue.Lead)
+                _eligible.Add(new RatioEntry(c, Deadline(c), _cls[c].Weight, Candidate(c)), _cls[c].DueQ);
             else _waiting.Add(c, step, _k);
         }
 

@@ -303,6 +303,9 @@ namespace FairnessGovernor.Allocation
         /// <summary>Replaces the first entry by <paramref name="entry"/> (the same item, a later or equal place).</summary>
         public void ReplaceFirst(in RatioEntry entry) => _near.ReplaceFirst(entry);
 
+        /// <summary>Takes the first item out (after <see cref="Ready"/> returned true).</summary>
+        public void PopFirst() => _near.Pop();
+
         public void Remove(int item)
         {
             _near.Remove(item);
