@@ -22,7 +22,9 @@ namespace FairnessGovernor.Benchmarks
 
         /// <summary>
         /// Agents under a capacity pressure: "none" = weights 1-4, unlimited; "heavy" = weights 1-1000, unlimited (large
-        /// weights); "full" = 90% of agents have capacity 1 (they fill at once and stay full), the rest unlimited.
+        /// weights); "full" = 90% of agents have capacity 1 (they fill at once and stay full), the rest unlimited. Two more
+        /// weight spreads, unlimited: "scaled" = the weights of "none" times 1,000,000 (same classes, larger numbers);
+        /// "wide" = weights 1-1,000,000 (nearly every agent its own weight).
         /// </summary>
         public static FairAgent[] Agents(int m, string pressure, int seed = 9)
         {
@@ -34,9 +36,29 @@ namespace FairnessGovernor.Benchmarks
                 switch (pressure)
                 {
                     case "heavy": agents[i] = new FairAgent(id, 1 + rng.Next(1000)); break;
+                    case "scaled": agents[i] = new FairAgent(id, (1 + rng.Next(4)) * 1_000_000); break;
+                    case "wide": agents[i] = new FairAgent(id, 1 + rng.Next(1_000_000)); break;
                     case "full": agents[i] = new FairAgent(id, 1 + rng.Next(4), i % 10 == 0 ? (int?)null : 1); break;
                     default: agents[i] = new FairAgent(id, 1 + rng.Next(4)); break;
                 }
+            }
+            return agents;
+        }
+
+        /// <summary>
+        /// <paramref name="open"/> unlimited agents and <paramref name="full"/> agents of capacity 1 (full after their first task),
+        /// all with weights 1-4; the unlimited ones spread evenly (every ((open + full) / open)-th agent).
+        /// </summary>
+        public static FairAgent[] AgentsWithFull(int open, int full, int seed = 9)
+        {
+            var rng = new Random(seed);
+            int m = open + full, every = m / open;
+            var agents = new FairAgent[m];
+            for (int i = 0; i < m; i++)
+            {
+                string id = "agent-" + (i + 1).ToString("D6", CultureInfo.InvariantCulture);
+                bool unlimited = i % every == 0 && i / every < open;
+                agents[i] = new FairAgent(id, 1 + rng.Next(4), unlimited ? (int?)null : 1);
             }
             return agents;
         }
