@@ -505,7 +505,9 @@ namespace FairnessGovernor.Allocation
         private static long CrossTimeBranching(long t, long d, long dw)
         {
             if (dw <= 0) return Never;
-            return t + (d == 0 ? 1 : (d - 1) / dw + 1);
+            if (d == 0) return t + 1;
+            long n = d - 1; // >= 0
+            return t + ((ulong)(n | dw) <= uint.MaxValue ? (uint)n / (uint)dw : n / dw) + 1; // the 32-bit division is quicker
         }
     }
 }
