@@ -1,6 +1,5 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using FairnessGovernor.Allocation;
 using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Benchmarks
@@ -11,31 +10,15 @@ namespace FairnessGovernor.Benchmarks
     /// distinct) and "wide" (1-1,000,000: about 1,000 distinct, nearly every agent its own weight).
     /// </summary>
     [PerItemConfig]
-    public class WeightBenchmarks
+    public class WeightBenchmarks : StrategyBenchmark
     {
-        private FairTask[] _tasks = null!;
-        private FairAgent[] _agents = null!;
-        private FairnessPolicy _policy = null!;
-
-        [Params("weighted_round_robin", "smooth_weighted_round_robin", "lag_bounded")]
-        public string Strategy { get; set; } = "weighted_round_robin";
-
         [Params(1_000_000)]
-        public int Tasks { get; set; }
+        public override int Tasks { get; set; }
 
         [Params("none", "scaled", "heavy", "wide")]
         public string Weights { get; set; } = "none";
 
-        [GlobalSetup]
-        public void Setup()
-        {
-            _tasks = Inputs.Tasks(Tasks);
-            _agents = Inputs.Agents(1_000, Weights);
-            _policy = new FairnessPolicy("bench", true, 2.0, Strategy, null, null);
-        }
-
-        [Benchmark]
-        public int Allocate() => Allocator.Allocate(_tasks, _agents, _policy).UnassignedCount;
+        protected override FairAgent[] MakeAgents() => Inputs.Agents(1_000, Weights);
     }
 
     /// <summary>
@@ -43,31 +26,15 @@ namespace FairnessGovernor.Benchmarks
     /// 0, 9,000 or 99,000 agents of capacity 1 (each full after its first task; 0%, 90% and 99% of the agents).
     /// </summary>
     [PerItemConfig]
-    public class FullAgentBenchmarks
+    public class FullAgentBenchmarks : StrategyBenchmark
     {
-        private FairTask[] _tasks = null!;
-        private FairAgent[] _agents = null!;
-        private FairnessPolicy _policy = null!;
-
-        [Params("weighted_round_robin", "smooth_weighted_round_robin", "lag_bounded")]
-        public string Strategy { get; set; } = "weighted_round_robin";
-
         [Params(1_000_000)]
-        public int Tasks { get; set; }
+        public override int Tasks { get; set; }
 
         /// <summary>How many agents are full (a string, so the benchmark smoke test runs every value).</summary>
         [Params("0", "9000", "99000")]
         public string FullAgents { get; set; } = "0";
 
-        [GlobalSetup]
-        public void Setup()
-        {
-            _tasks = Inputs.Tasks(Tasks);
-            _agents = Inputs.AgentsWithFull(1_000, int.Parse(FullAgents, CultureInfo.InvariantCulture));
-            _policy = new FairnessPolicy("bench", true, 2.0, Strategy, null, null);
-        }
-
-        [Benchmark]
-        public int Allocate() => Allocator.Allocate(_tasks, _agents, _policy).UnassignedCount;
+        protected override FairAgent[] MakeAgents() => Inputs.AgentsWithFull(1_000, int.Parse(FullAgents, CultureInfo.InvariantCulture));
     }
 }

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using FairnessGovernor.Allocation;
 using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Benchmarks
@@ -9,17 +8,10 @@ namespace FairnessGovernor.Benchmarks
     /// weights, and with 90% of agents full. (The subset of <see cref="AllocationBenchmarks"/> the README quotes.)
     /// </summary>
     [PerItemConfig]
-    public class ScalingBenchmarks
+    public class ScalingBenchmarks : StrategyBenchmark
     {
-        private FairTask[] _tasks = null!;
-        private FairAgent[] _agents = null!;
-        private FairnessPolicy _policy = null!;
-
-        [Params("weighted_round_robin", "smooth_weighted_round_robin", "lag_bounded")]
-        public string Strategy { get; set; } = "weighted_round_robin";
-
         [Params(1_000_000)]
-        public int Tasks { get; set; }
+        public override int Tasks { get; set; }
 
         [Params(10, 1_000, 100_000)]
         public int Agents { get; set; }
@@ -27,15 +19,6 @@ namespace FairnessGovernor.Benchmarks
         [Params("none", "heavy", "full")]
         public string Pressure { get; set; } = "none";
 
-        [GlobalSetup]
-        public void Setup()
-        {
-            _tasks = Inputs.Tasks(Tasks);
-            _agents = Inputs.Agents(Agents, Pressure);
-            _policy = new FairnessPolicy("bench", true, 2.0, Strategy, null, null);
-        }
-
-        [Benchmark]
-        public int Allocate() => Allocator.Allocate(_tasks, _agents, _policy).UnassignedCount;
+        protected override FairAgent[] MakeAgents() => Inputs.Agents(Agents, Pressure);
     }
 }
