@@ -25,7 +25,7 @@ namespace FairnessGovernor.PowerShell.Tests
             using var ps = new PowerShellHost(importModule: false);
             var set = ps.Run("(Get-Command $args[0]).Parameters['Task'].Attributes.Where({ $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues",
                 Path.Combine(PowerShellHost.RepoRoot, "build.ps1")).Select(o => o.ToString()).ToArray();
-            Assert.Equal(new[] { "Build", "Test", "Package", "Example" }, set);
+            Assert.Equal(new[] { "Build", "Test", "Pester", "Package", "Example" }, set);
         }
     }
 }
