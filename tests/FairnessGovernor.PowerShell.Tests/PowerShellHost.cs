@@ -17,29 +17,13 @@ namespace FairnessGovernor.PowerShell.Tests
 
         private readonly Runspace _runspace;
 
-        /// <summary>The assemblies of pwsh's Utility, Management and Security cmdlets (NuGet packages of the same names, 7.6.9),
-        /// imported as binary modules: the packages ship no module manifests.</summary>
-        public static string[] UtilityAssemblies { get; } =
-        {
-            typeof(Microsoft.PowerShell.Commands.ConvertToJsonCommand).Assembly.Location,
-            typeof(Microsoft.PowerShell.Commands.GetContentCommand).Assembly.Location,
-            typeof(Microsoft.PowerShell.Commands.ConvertToSecureStringCommand).Assembly.Location,
-        };
-
-        /// <param name="workingDirectory">The runspace's current location; the repository root when null.</param>
-        /// <param name="importModule">Imports output/FairnessGovernor before the first script.</param>
-        /// <param name="withUtilityCmdlets">Also loads the cmdlets of Microsoft.PowerShell.Utility, .Management and .Security
-        /// (ConvertTo-Json, Export-Csv, Select-Object, Format-Table, Out-String, Join-Path, Get-Content, Set-Content, Test-Path,
-        /// Get-FileHash, Push-Location, ConvertTo-SecureString, ...), as a real pwsh has them. Without it the engine has
-        /// only the Core cmdlets (ForEach-Object, Where-Object, Import-Module, Get-Help, ...).</param>
-        public PowerShellHost(string? workingDirectory = null, bool importModule = true, bool withUtilityCmdlets = false)
+        public PowerShellHost(string? workingDirectory = null, bool importModule = true)
         {
             var iss = InitialSessionState.CreateDefault2();
-            if (withUtilityCmdlets) iss.ImportPSModule(UtilityAssemblies);
             if (importModule) iss.ImportPSModule(new[] { ModuleManifest });
             _runspace = RunspaceFactory.CreateRunspace(iss);
             _runspace.Open();
-            // Set-Location lives in Microsoft.PowerShell.Management, which the plain engine lacks: use the API.
+            // Set-Location lives in Microsoft.PowerShell.Management, which this engine package lacks: use the API.
             _runspace.SessionStateProxy.Path.SetLocation(workingDirectory ?? RepoRoot);
         }
 
