@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 
 namespace FairnessGovernor.PowerShell.Tests
@@ -16,11 +15,13 @@ namespace FairnessGovernor.PowerShell.Tests
     /// it); if that fails, every test that needs pwsh fails with its output. Nothing is skipped.
     /// </summary>
     /// <remarks>
-    /// pwsh is started as <c>dotnet &lt;restored package&gt;/tools/net10.0/any/unix/pwsh.dll</c> (win/ on Windows), the
-    /// file the tool's shim starts, rather than through <c>dotnet tool run pwsh</c>: that finds the tool manifest from
-    /// the current directory, and the tests run pwsh in scratch folders outside the repository; it also starts one
-    /// process less. <see cref="RunToolCommand"/> runs <c>dotnet tool run pwsh</c> itself at the repository root, for the
-    /// test that the command README gives works (it passes each argument on intact).
+    /// pwsh is started as <c>dotnet &lt;tool&gt;/pwsh.dll</c>, the file the tool's shim starts, found by asking the tool
+    /// itself once (<c>dotnet tool run pwsh</c> at the repository root, printing $PSHOME): where dotnet tool run takes it
+    /// from is its own business (a resolver cache under ~/.dotnet remembers the first NuGet folder it was restored to,
+    /// whatever NUGET_PACKAGES says now). Not dotnet tool run for every run: that finds the tool manifest from the
+    /// current directory, and the tests run pwsh in scratch folders outside the repository; it also starts one process
+    /// less. <see cref="RunToolCommand"/> runs <c>dotnet tool run pwsh</c> at the repository root, for the test that the
+    /// command README gives works (it passes each argument on intact).
     /// </remarks>
     public static class RealPwsh
     {
@@ -28,9 +29,6 @@ namespace FairnessGovernor.PowerShell.Tests
         {
             public override string ToString() => $"exit code {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}";
         }
-
-        /// <summary>The NuGet global packages folder restore used for this test project (ends with a separator).</summary>
-        public static string NuGetPackageRoot => Metadata("NuGetPackageRoot");
 
         /// <summary>Pester 5.9.1's manifest in the NuGet cache (the test project's PackageDownload).</summary>
         public static string PesterManifest
@@ -76,18 +74,12 @@ namespace FairnessGovernor.PowerShell.Tests
             if (restore.ExitCode != 0)
                 throw new InvalidOperationException($"`{Dotnet} tool restore` failed in {PowerShellHost.RepoRoot}:\n{restore}");
 
-            var manifest = Path.Combine(PowerShellHost.RepoRoot, ".config", "dotnet-tools.json");
-            using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
-            var version = doc.RootElement.GetProperty("tools").GetProperty("powershell").GetProperty("version").GetString()
-                ?? throw new InvalidOperationException($"{manifest} names no powershell version.");
-            var tools = Path.Combine(NuGetPackageRoot, "powershell", version, "tools");
-            var platform = OperatingSystem.IsWindows() ? "win" : "unix";
-            var dll = Directory.Exists(tools)
-                ? Directory.GetFiles(tools, "pwsh.dll", SearchOption.AllDirectories)
-                    .Where(p => Path.GetFileName(Path.GetDirectoryName(p)) == platform).OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault()
-                : null;
-            return dll ?? throw new InvalidOperationException(
-                $"`dotnet tool restore` succeeded but there is no {platform}/pwsh.dll under {tools}:\n{restore}");
+            var where = RunProcess(Dotnet, new[] { "tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-Command", "Join-Path $PSHOME pwsh.dll" },
+                PowerShellHost.RepoRoot, TimeSpan.FromMinutes(3));
+            var dll = where.StdOut.Trim();
+            if (where.ExitCode != 0 || !File.Exists(dll))
+                throw new InvalidOperationException($"`dotnet tool run pwsh` did not show where pwsh.dll is:\n{where}\n--- dotnet tool restore\n{restore}");
+            return dll;
         }
 
         private static Result RunProcess(string fileName, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
