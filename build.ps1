@@ -4,8 +4,10 @@
     Builds, tests and packages the FairnessGovernor module.
 .DESCRIPTION
     Build    dotnet build of the solution; the importable module lands in output/FairnessGovernor.
-    Test     dotnet test (engine and hosted-PowerShell xunit suites), then the Pester 5 tests in
-             tests/*.Tests.ps1 when Pester 5 is installed.
+    Test     dotnet test (the engine suite, and the PowerShell suite, which also runs tests/*.Tests.ps1 with
+             Pester 5.9.1 in pwsh 7.6.9), then the Pester task.
+    Pester   the Pester 5 tests in tests/*.Tests.ps1 in this pwsh, on the built module: with the newest
+             installed Pester 5, else the Pester 5 that dotnet restore put in the NuGet cache.
     Package  a zip of output/FairnessGovernor in artifacts/.
     Example  imports the built module and runs the fixture example.
     With no -Task, builds and runs the fixture example.
@@ -16,7 +18,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Example')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Example')]
     [string[]] $Task = @('Build', 'Example'),
 
     [ValidateSet('Debug', 'Release')]
@@ -40,19 +42,47 @@ function Invoke-BuildTask {
 function Invoke-TestTask {
     dotnet test $solution -c $Configuration
     if ($LASTEXITCODE -ne 0) { throw "dotnet test failed with exit code $LASTEXITCODE." }
+    Invoke-PesterTask
+}
 
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0.0' } | Sort-Object Version -Descending | Select-Object -First 1
+function Invoke-PesterTask {
+    $pester = Find-Pester
     if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: skipping tests/*.Tests.ps1 (Install-Module Pester -MinimumVersion 5.0).'
+        Write-Warning 'Pester 5 is neither installed nor in the NuGet cache: skipping tests/*.Tests.ps1 (Install-Module Pester -MinimumVersion 5.0, or dotnet test to restore it).'
         return
     }
+    if (-not (Test-Path -LiteralPath $manifest)) { Invoke-BuildTask }
     Import-Module $pester -Force
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests'
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
+    # Pester runs the test files in this scope: they are written for pwsh's defaults, as a user's session has them,
+    # not for this script's strict mode and ErrorActionPreference Stop.
+    Set-StrictMode -Off
+    $ErrorActionPreference = 'Continue'
     $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+    if ($result.Result -ne 'Passed') {
+        throw "Pester: $($result.FailedCount) test(s), $($result.FailedBlocksCount) block(s) and $($result.FailedContainersCount) file(s) failed."
+    }
+}
+
+# The newest installed Pester 5 or later; else the newest in the NuGet cache ($env:NUGET_PACKAGES, or ~/.nuget/packages),
+# where restoring tests/FairnessGovernor.PowerShell.Tests puts Pester 5.9.1 (PackageDownload). A manifest path, or $null.
+function Find-Pester {
+    $installed = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0.0' } |
+        Sort-Object Version -Descending | Select-Object -First 1
+    if ($installed) { return $installed.Path }
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget' 'packages' }
+    $cache = Join-Path $packages 'pester'
+    if (-not (Test-Path -LiteralPath $cache -PathType Container)) { return $null }
+    $cached = Get-ChildItem -LiteralPath $cache -Directory |
+        Where-Object { $_.Name -as [version] -and [version]$_.Name -ge [version]'5.0.0' } |
+        Sort-Object { [version]$_.Name } -Descending |
+        ForEach-Object { Join-Path $_.FullName 'tools' 'Pester.psd1' } |
+        Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } |
+        Select-Object -First 1
+    return $cached
 }
 
 function Invoke-PackageTask {
@@ -78,6 +108,7 @@ foreach ($t in $Task) {
     switch ($t) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
+        'Pester' { Invoke-PesterTask }
         'Package' { Invoke-PackageTask }
         'Example' { Invoke-ExampleTask }
     }

@@ -132,7 +132,7 @@ Describe 'Evidence' {
         $e = Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log -PassThru
         $e.FairnessLabel | Should -Be 'strong_imbalance'
         (Get-Content $log).Count | Should -Be 1
-        (Get-Content $log)[0] | Should -Match '^\{"timestamp": "[0-9T:.\-]+Z", "policy_id": "priority-weighted-rr", "task_count": 6, "agent_count": 3, "skew_ratio": 3\.0, "fairness_label": "strong_imbalance"'
+        @(Get-Content $log)[0] | Should -Match '^\{"timestamp": "[0-9T:.\-]+Z", "policy_id": "priority-weighted-rr", "task_count": 6, "agent_count": 3, "skew_ratio": 3\.0, "fairness_label": "strong_imbalance"'
         $read = Get-AllocationEvidence -Path $log
         $read.PolicyId | Should -Be 'priority-weighted-rr'
         $read.Timestamp.Kind | Should -Be 'Utc'
