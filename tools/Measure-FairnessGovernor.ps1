@@ -19,8 +19,9 @@ $tasks = Join-Path $Directory 'tasks.json'; $agents = Join-Path $Directory 'agen
 $out = Join-Path $Directory 'pwsh-out.json'; $pyOut = Join-Path $Directory 'pwsh-python-out.json'
 $baseline = Join-Path $root 'tests/FairnessGovernor.Timing/baseline/prototype_allocate.py'
 
-# Warm-up (JIT), as in a session that has used the module.
+# Warm-up (JIT), as in a session that has used the module: both timed paths once.
 Invoke-FairAllocation -TaskPath $tasks -AgentPath $agents -PolicyPath $policy -OutFile $out
+Invoke-FairAllocation -TaskPath $tasks -AgentPath $agents -PolicyPath $policy | Get-FairnessMetrics | Out-Null
 
 $rows = foreach ($r in 1..$Runs) {
     $py = if (Get-Command python3 -ErrorAction SilentlyContinue) { (Measure-Command { python3 $baseline $tasks $agents $policy $pyOut | Out-Null }).TotalSeconds } else { [double]::NaN }
@@ -30,4 +31,7 @@ $rows = foreach ($r in 1..$Runs) {
         OutFileSpeedup = $py / $file; PipelineSpeedup = $py / $pipe }
 }
 $rows | Format-Table -AutoSize
+function Get-Median([double[]] $Values) { $v = @($Values | Sort-Object); $n = $v.Count; if ($n % 2) { $v[($n - 1) / 2] } else { ($v[$n / 2 - 1] + $v[$n / 2]) / 2 } }
+$pyMedian = Get-Median $rows.PythonSeconds; $fileMedian = Get-Median $rows.OutFileSeconds; $pipeMedian = Get-Median $rows.PipelineSeconds
+'medians: Python {0:N3} s; -OutFile {1:N3} s ({2:N1}x faster); | Get-FairnessMetrics {3:N3} s ({4:N1}x faster)' -f $pyMedian, $fileMedian, ($pyMedian / $fileMedian), $pipeMedian, ($pyMedian / $pipeMedian)
 if (Test-Path $pyOut) { "documents identical: " + ((Get-FileHash $out).Hash -eq (Get-FileHash $pyOut).Hash) }
