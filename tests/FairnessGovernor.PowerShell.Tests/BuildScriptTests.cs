@@ -29,14 +29,21 @@ namespace FairnessGovernor.PowerShell.Tests
             return work;
         }
 
+        /// <summary>Runs build.ps1 -Task <paramref name="task"/> in a fresh copy of the repository in <paramref name="dir"/>; it must exit 0 with nothing on stderr.</summary>
+        private RealPwsh.Result RunTask(Scratch dir, string task, out string work)
+        {
+            work = CopyOfRepo(dir);
+            var run = RealPwsh.RunFile(Path.Combine(work, "build.ps1"), work, TimeSpan.FromMinutes(3), "-Task", task);
+            _output.WriteLine(run.ToString());
+            Assert.True(run.ExitCode == 0 && run.StdErr.Length == 0, run.ToString());
+            return run;
+        }
+
         [Fact]
         public void Example_task_runs_the_fixture_example()
         {
             using var dir = new Scratch();
-            var work = CopyOfRepo(dir);
-            var run = RealPwsh.RunFile(Path.Combine(work, "build.ps1"), work, TimeSpan.FromMinutes(3), "-Task", "Example");
-            _output.WriteLine(run.ToString());
-            Assert.True(run.ExitCode == 0 && run.StdErr.Length == 0, run.ToString());
+            var run = RunTask(dir, "Example", out _);
             Assert.Matches(@"(?m)^\s*1 t2\s+agent-a\s+Assigned\s+high\s+rotation\s*$", run.StdOut);
             Assert.Matches(@"(?m)^FairnessLabel\s+: strong_imbalance\s*$", run.StdOut);
         }
@@ -45,10 +52,7 @@ namespace FairnessGovernor.PowerShell.Tests
         public void Package_task_zips_an_importable_module_into_artifacts()
         {
             using var dir = new Scratch();
-            var work = CopyOfRepo(dir);
-            var run = RealPwsh.RunFile(Path.Combine(work, "build.ps1"), work, TimeSpan.FromMinutes(3), "-Task", "Package");
-            _output.WriteLine(run.ToString());
-            Assert.True(run.ExitCode == 0 && run.StdErr.Length == 0, run.ToString());
+            RunTask(dir, "Package", out var work);
 
             var zips = Directory.GetFiles(Path.Combine(work, "artifacts"), "*.zip");
             var zip = Assert.Single(zips);
