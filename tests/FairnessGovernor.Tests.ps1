@@ -205,6 +205,41 @@ Describe 'Module' {
             (Get-Help $name -Examples).examples.example.Count | Should -BeGreaterOrEqual 2 -Because $name
         }
     }
+
+    It 'runs every help example without an error' {
+        # Each example in a fresh folder holding fixtures/ and the other files the examples name: a CSV of tasks,
+        # a JSON Lines ticket feed, a state file and an evidence log.
+        $template = Join-Path $TestDrive 'help-template'
+        New-Item -ItemType Directory -Path $template | Out-Null
+        Copy-Item -LiteralPath $fixtures -Destination (Join-Path $template 'fixtures') -Recurse
+        Push-Location $template
+        try {
+            Import-FairTask ./fixtures/tasks.json | ForEach-Object { [pscustomobject]@{ id = $_.Id; priority = "$($_.Priority)" } } | Export-Csv ./tasks.csv
+            Import-FairTask ./fixtures/tasks.json | ForEach-Object { @{ id = "ticket-$($_.Id)"; priority = "$($_.Priority)" } | ConvertTo-Json -Compress } | Set-Content ./tickets.jsonl
+            Invoke-FairAllocation @sample -StatePath ./governor-state.json | Out-Null
+            Invoke-FairAllocation @sample | Add-AllocationEvidence ./evidence.jsonl
+        }
+        finally { Pop-Location }
+
+        $failures = [System.Collections.Generic.List[string]]::new()
+        $count = 0
+        foreach ($name in (Get-Command -Module FairnessGovernor).Name | Sort-Object) {
+            $i = 0
+            foreach ($example in (Get-Help $name -Full).examples.example) {
+                $i++; $count++
+                $folder = Join-Path $TestDrive "help-$name-$i"
+                Copy-Item -LiteralPath $template -Destination $folder -Recurse
+                Push-Location $folder
+                $Error.Clear()
+                try { $null = & ([scriptblock]::Create($example.code)) | Out-String }
+                catch { }
+                finally { Pop-Location }
+                if ($Error.Count -gt 0) { $failures.Add("$name example ${i}: $($Error[0])") }
+            }
+        }
+        $count | Should -BeGreaterOrEqual 28
+        $failures | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'Fairness rules' {
