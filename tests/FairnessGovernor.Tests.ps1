@@ -138,6 +138,14 @@ Describe 'Evidence' {
         $read.Timestamp.Kind | Should -Be 'Utc'
     }
 
+    It 'shows the evidence table whole in 80 columns' {
+        $log = Join-Path $TestDrive 'table.jsonl'
+        Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log
+        $lines = (Get-AllocationEvidence -Path $log | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^\s*Line\s+Timestamp \(UTC\)\s+PolicyId\s+Tasks\s+Skew\s+FairnessLabel$'
+        $lines[2] | Should -Match '^\s*1 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d priority-weighted-rr\s+6\s+3 strong_imbalance$'
+    }
+
     It 'writes nothing with -WhatIf' {
         $log = Join-Path $TestDrive 'whatif.jsonl'
         Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log -WhatIf

@@ -60,8 +60,8 @@ function Get-Errors($item) { @($item.ErrorRecord | ForEach-Object { ""$_`n$($_.S
                 .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj")).ToList();
             Assert.Contains(files, f => Path.GetFileName(f) == "FairnessGovernor.Tests.ps1");
             var its = files.SelectMany(f => File.ReadAllLines(f)).Where(l => Regex.IsMatch(l, @"^\s*It\s+['""]")).ToList();
-            // tests/FairnessGovernor.Tests.ps1 had 34 when this was last counted; fewer means the count (or the file) lost some.
-            Assert.True(its.Count >= 34, $"counted only {its.Count} It blocks in {string.Join(", ", files)}");
+            // tests/FairnessGovernor.Tests.ps1 had 35 when this was last counted; fewer means the count (or the file) lost some.
+            Assert.True(its.Count >= 35, $"counted only {its.Count} It blocks in {string.Join(", ", files)}");
             return (its.Count, its.Count(l => l.Contains("-Skip")));
         }
 
