@@ -446,9 +446,7 @@ namespace FairnessGovernor.Allocation
         private void Place(int c)
         {
             long step = Ceiling(_cls[c].StepQ, _cls[c].StepR);
-            if (step <= _k) MakeEligible(c);
-            else if (_cls[c].DueQ >= 0 && _cls[c].DueQ - step >= DeadlineQueue.Lead)
-                _eligible.Add(new RatioEntry(c, Deadline(c), _cls[c].Weight, Candidate(c)), _cls[c].DueQ);
+            if (step <= _k || (_cls[c].DueQ >= 0 && _cls[c].DueQ - step >= DeadlineQueue.Lead)) MakeEligible(c); // eligible, or parked
             else _waiting.Add(c, step, _k);
         }
 
