@@ -176,5 +176,22 @@ namespace FairnessGovernor.Tests
                 Assert.Equal(Reference.Run(tasks, Enumerable.Range(0, n).ToArray(), agents, policy, Reference.Tijdeman(agents)), Enumerable.Range(0, r.Count).Select(r.AgentIndexAt));
             }, iter: 150);
         }
+
+        [Fact]
+        public void Lag_bounded_equals_the_plain_scan_with_wheels_of_more_than_4096_buckets()
+        {
+            // 1,100 to 2,000 distinct weights: 4 buckets a class gives wheels of 8,192 buckets, so classes with
+            // periods of thousands of steps sit in the wheels, and the frontier and the step wheel wrap around them.
+            Gen.Select(Gen.Int[1_100, 2_000], Gen.Int[4_000, 9_000], Gen.Int[0, 3]).Sample((m, n, capEvery) =>
+            {
+                var agents = Enumerable.Range(0, m)
+                    .Select(i => new FairAgent("a" + i, 1 + (int)((i * 7919L) % 1_000_003), capEvery > 0 && i % (50 * capEvery) == 7 ? 2 : null))
+                    .ToArray();
+                var tasks = Tasks(n);
+                var policy = new FairnessPolicy("p", false, 2.0, FairnessStrategies.LagBounded);
+                var r = Allocator.Allocate(tasks, agents, policy);
+                Assert.Equal(Reference.Run(tasks, Enumerable.Range(0, n).ToArray(), agents, policy, Reference.Tijdeman(agents)), Enumerable.Range(0, r.Count).Select(r.AgentIndexAt));
+            }, iter: 4);
+        }
     }
 }

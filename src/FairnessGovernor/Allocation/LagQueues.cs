@@ -15,51 +15,53 @@ namespace FairnessGovernor.Allocation
         private readonly int _mask;
         private readonly int[] _head;
         private readonly ulong[] _bits;
-        private readonly int[] _next;
-        private readonly int[] _prev;
-        private readonly long[] _key;
-        private readonly byte[] _where;
+        private readonly Node[] _node; // per item: its key, links and place, in one cache line's reach
+
+        private struct Node
+        {
+            public long Key;
+            public int Next;
+            public int Prev;
+            public byte Where;
+        }
         private readonly IndexedHeap<StepEntry> _far;
         private int _inWheel;
 
         public KeyedWheel(int capacity)
         {
             int size = 64; // 4 buckets per item, from 64 to 4,096
-            while (size < 4096 && size < 4L * capacity) size <<= 1;
+            while (size < (1 << 22) && size < 4L * capacity) size <<= 1;
             _mask = size - 1;
             _head = new int[size];
             for (int i = 0; i < size; i++) _head[i] = -1;
             _bits = new ulong[size / 64];
             int n = Math.Max(1, capacity);
-            _next = new int[n];
-            _prev = new int[n];
-            _key = new long[n];
-            _where = new byte[n];
+            _node = new Node[n];
             _far = new IndexedHeap<StepEntry>(capacity);
         }
 
         /// <summary>The number of buckets less one: keys up to base + Span share the wheel.</summary>
         public int Span => _mask;
 
-        public bool Contains(int item) => _where[item] != Out;
+        public bool Contains(int item) => _node[item].Where != Out;
 
         /// <summary>Items in the wheel or the far heap.</summary>
         public int Count => _inWheel + _far.Count;
 
         public int InWheel => _inWheel;
 
-        public long Key(int item) => _key[item];
+        public long Key(int item) => _node[item].Key;
 
-        public int Next(int item) => _next[item];
+        public int Next(int item) => _node[item].Next;
 
         /// <summary>Files <paramref name="item"/> with <paramref name="key"/> (&gt;= <paramref name="at"/>, the owner's base).</summary>
         public void Add(int item, long key, long at)
         {
-            _key[item] = key;
+            _node[item].Key = key;
             if (key - at <= _mask) Link(item);
             else
             {
-                _where[item] = InFar;
+                _node[item].Where = InFar;
                 _far.Push(new StepEntry(item, key));
             }
         }
@@ -74,7 +76,7 @@ namespace FairnessGovernor.Allocation
         public int PopFar()
         {
             int item = _far.Pop();
-            _where[item] = Out;
+            _node[item].Where = Out;
             return item;
         }
 
@@ -86,9 +88,9 @@ namespace FairnessGovernor.Allocation
             if (first < 0) return -1;
             _head[b] = -1;
             _bits[b >> 6] &= ~(1UL << b);
-            for (int i = first; i >= 0; i = _next[i])
+            for (int i = first; i >= 0; i = _node[i].Next)
             {
-                _where[i] = Out;
+                _node[i].Where = Out;
                 _inWheel--;
             }
             return first;
@@ -115,7 +117,7 @@ namespace FairnessGovernor.Allocation
         public int LowestIn(long key)
         {
             int best = -1;
-            for (int i = _head[(int)(key & _mask)]; i >= 0; i = _next[i])
+            for (int i = _head[(int)(key & _mask)]; i >= 0; i = _node[i].Next)
                 if (best < 0 || i < best) best = i;
             return best;
         }
@@ -125,9 +127,9 @@ namespace FairnessGovernor.Allocation
 
         public void Remove(int item)
         {
-            byte where = _where[item];
+            byte where = _node[item].Where;
             if (where == Out) return;
-            _where[item] = Out;
+            _node[item].Where = Out;
             if (where == InFar) _far.Remove(item);
             else Unlink(item);
         }
@@ -139,20 +141,20 @@ namespace FairnessGovernor.Allocation
             for (int n = 0; n < count; n++)
             {
                 int item = items[n];
-                if (_where[item] == Linked) Unlink(item);
-                _where[item] = Out;
+                if (_node[item].Where == Linked) Unlink(item);
+                _node[item].Where = Out;
             }
         }
 
         private void Link(int item)
         {
-            _where[item] = Linked;
+            _node[item].Where = Linked;
             _inWheel++;
-            int b = (int)(_key[item] & _mask);
+            int b = (int)(_node[item].Key & _mask);
             int first = _head[b];
-            _next[item] = first;
-            _prev[item] = -1;
-            if (first >= 0) _prev[first] = item;
+            _node[item].Next = first;
+            _node[item].Prev = -1;
+            if (first >= 0) _node[first].Prev = item;
             else _bits[b >> 6] |= 1UL << b;
             _head[b] = item;
         }
@@ -160,15 +162,15 @@ namespace FairnessGovernor.Allocation
         private void Unlink(int item)
         {
             _inWheel--;
-            int p = _prev[item], n = _next[item];
-            int b = (int)(_key[item] & _mask);
-            if (p >= 0) _next[p] = n;
+            int p = _node[item].Prev, n = _node[item].Next;
+            int b = (int)(_node[item].Key & _mask);
+            if (p >= 0) _node[p].Next = n;
             else
             {
                 _head[b] = n;
                 if (n < 0) _bits[b >> 6] &= ~(1UL << b);
             }
-            if (n >= 0) _prev[n] = p;
+            if (n >= 0) _node[n].Prev = p;
         }
 
         private static readonly int[] DeBruijn =
