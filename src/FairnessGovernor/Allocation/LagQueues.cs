@@ -29,7 +29,7 @@ namespace FairnessGovernor.Allocation
 
         public KeyedWheel(int capacity)
         {
-            int size = 64; // 4 buckets per item, from 64 to 4,096
+            int size = 64; // 4 buckets per item, from 64 to 2^22 (SPEC.md 6.1.3: a class comes back after about as many steps as there are classes)
             while (size < (1 << 22) && size < 4L * capacity) size <<= 1;
             _mask = size - 1;
             _head = new int[size];
