@@ -110,15 +110,16 @@ namespace FairnessGovernor.Allocation
     {
         public RatioEntry(int item, long num, long w, int tie)
         {
-            Item = item;
             Num = num;
             W = w;
+            Item = item;
             Tie = tie;
         }
 
-        public int Item { get; }
+        // The longs first: 24 bytes, no padding (the entry sits in lag_bounded's per-class record, LagNode).
         public long Num { get; }
         public long W { get; }
+        public int Item { get; }
         public int Tie { get; set; }
 
         public bool Before(in RatioEntry other)

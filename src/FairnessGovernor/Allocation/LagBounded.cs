@@ -35,31 +35,8 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _rank;     // agent -> position in _sorted
         private readonly OpenAgents _freshOpen; // over positions in _sorted
 
-        /// <summary>A weight class's state in the epoch, in one place (a class's round touches all of it).</summary>
-        private struct ClassState
-        {
-            // Its members picked in the epoch, in index order, are _members[SegStart .. SegStart + SegCount); with
-            // the turn pointer Turn and the base count V: members before the pointer have x = V + 1, the others x = V;
-            // the member at the pointer is the candidate.
-            public long Weight;
-            public long V;
-            public int SegStart;
-            public int SegCount;
-            public int Turn;
-            // The candidate's eligibility step and deadline, as quotient and remainder over D w of the numerators
-            // W (D v + 1) and W (D v + D - 1). Both grow by W D when v does: by W div w whole steps and (W mod w) D
-            // over D w, so a class's round costs additions, not divisions. DueQ and IncQ are -1 until first needed
-            // in the epoch.
-            public long StepQ;
-            public ulong StepR;
-            public long DueQ;
-            public ulong DueR;
-            public long IncQ;
-            public ulong IncR;
-        }
-
         private readonly int[] _class;
-        private readonly ClassState[] _cls;
+        private readonly LagNode[] _node; // per class: its state (Class) and its place in the two queues
         private readonly int[] _members;
         private readonly int[] _memberPos; // agent -> its place in its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;
@@ -85,10 +62,10 @@ namespace FairnessGovernor.Allocation
             _class = weightClasses.Of;
             var sizes = weightClasses.Size;
             int classes = weightClasses.Count;
-            _cls = new ClassState[classes];
-            for (int c = 0; c < classes; c++) _cls[c].Weight = weightClasses.Weight[c];
+            _node = new LagNode[classes];
+            for (int c = 0; c < classes; c++) _node[c].Class.Weight = weightClasses.Weight[c];
             _nonEmpty = new int[classes];
-            for (int c = 1; c < classes; c++) _cls[c].SegStart = _cls[c - 1].SegStart + sizes[c - 1];
+            for (int c = 1; c < classes; c++) _node[c].Class.SegStart = _node[c - 1].Class.SegStart + sizes[c - 1];
             // Agents by weight descending, index ascending: the classes by weight descending, each in index order
             // (O(m + k log k) rather than a comparison sort of the agents).
             var ascending = weightClasses.ByWeight;
@@ -111,8 +88,8 @@ namespace FairnessGovernor.Allocation
             _members = new int[m];
             _memberPos = new int[m];
             for (int i = 0; i < m; i++) _memberPos[i] = -1;
-            _waiting = new StepWheel(classes);
-            _eligible = new DeadlineQueue(classes);
+            _waiting = new StepWheel(classes, _node);
+            _eligible = new DeadlineQueue(classes, _node);
         }
 
         public int LastReason => _lastReason;
@@ -138,7 +115,7 @@ namespace FairnessGovernor.Allocation
             {
                 // A class parked by its deadline (see Place) may come up before its step when the frontier jumped.
                 from = _eligible.Top;
-                long step = Ceiling(_cls[from].StepQ, _cls[from].StepR);
+                long step = Ceiling(_node[from].Class.StepQ, _node[from].Class.StepR);
                 if (step <= k) break;
                 _eligible.PopFirst();
                 _waiting.Add(from, step, k);
@@ -150,7 +127,7 @@ namespace FairnessGovernor.Allocation
                 if (freshEligible)
                 {
                     // fresh deadline numerator is D - 1
-                    int cmp = ExactMath.CompareProducts(_d - 1, _cls[from].Weight, Deadline(from), W(fresh));
+                    int cmp = ExactMath.CompareProducts(_d - 1, _node[from].Class.Weight, Deadline(from), W(fresh));
                     if (cmp < 0 || (cmp == 0 && fresh < j)) j = fresh;
                 }
             }
@@ -223,17 +200,18 @@ namespace FairnessGovernor.Allocation
             for (int p = _freshOpen.FirstAtOrAfter(0); p < cursor; p = _freshOpen.FirstAtOrAfter(p + 1))
             {
                 int a = _sorted[p], c = _class[a];
-                if (_cls[c].SegCount == 0) _nonEmpty[_nonEmptyCount++] = c;
-                int at = _cls[c].SegStart + _cls[c].SegCount++;
+                if (_node[c].Class.SegCount == 0) _nonEmpty[_nonEmptyCount++] = c;
+                int at = _node[c].Class.SegStart + _node[c].Class.SegCount++;
                 _members[at] = a;
-                _memberPos[a] = at - _cls[c].SegStart;
-                _cls[c].V = x[a]; // the last member's count is the class's v
+                _memberPos[a] = at - _node[c].Class.SegStart;
+                _node[c].Class.V = x[a]; // the last member's count is the class's v
             }
             for (int i = 0; i < _nonEmptyCount; i++)
             {
                 int c = _nonEmpty[i], turn = 0;
-                while (turn < _cls[c].SegCount && x[_members[_cls[c].SegStart + turn]] > _cls[c].V) turn++;
-                _cls[c].Turn = turn;
+                while (turn < _node[c].Class.SegCount && x[_members[_node[c].Class.SegStart + turn]] > _node[c].Class.V) turn++;
+                _node[c].Class.Turn = turn;
+                _node[c].Class.Candidate = _members[_node[c].Class.SegStart + turn];
                 Reckon(c);
                 Place(c);
             }
@@ -269,7 +247,7 @@ namespace FairnessGovernor.Allocation
             int pos = _memberPos[agent];
             if (pos < 0) return 0;
             int c = _class[agent];
-            return _cls[c].V + (pos < _cls[c].Turn ? 1 : 0);
+            return _node[c].Class.V + (pos < _node[c].Class.Turn ? 1 : 0);
         }
 
         /// <summary>The first fresh agent (x = 0) by weight descending, index ascending, and its eligibility step; -1 when none.</summary>
@@ -287,12 +265,12 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>The agent's weight (its class's).</summary>
-        private long W(int agent) => _cls[_class[agent]].Weight;
+        private long W(int agent) => _node[_class[agent]].Class.Weight;
 
-        private int Candidate(int c) => _members[_cls[c].SegStart + _cls[c].Turn];
+        private int Candidate(int c) => _node[c].Class.Candidate;
 
         /// <summary>The class candidate's deadline numerator D (v + 1) - 1 (over its weight).</summary>
-        private long Deadline(int c) => _d * (_cls[c].V + 1) - 1;
+        private long Deadline(int c) => _d * (_node[c].Class.V + 1) - 1;
 
         /// <summary>
         /// The first step k with k D w &gt;= W e (e = D x + 1): ceil(W e / (D w)), exactly; capped at long.MaxValue
@@ -350,10 +328,10 @@ namespace FairnessGovernor.Allocation
             for (int n = 0; n < _nonEmptyCount; n++)
             {
                 int c = _nonEmpty[n];
-                for (int p = _cls[c].SegStart, end = p + _cls[c].SegCount; p < end; p++) _memberPos[_members[p]] = -1;
-                _cls[c].SegCount = 0;
-                _cls[c].Turn = 0;
-                _cls[c].V = 0;
+                for (int p = _node[c].Class.SegStart, end = p + _node[c].Class.SegCount; p < end; p++) _memberPos[_members[p]] = -1;
+                _node[c].Class.SegCount = 0;
+                _node[c].Class.Turn = 0;
+                _node[c].Class.V = 0;
             }
             _nonEmptyCount = 0;
             _k = 0;
@@ -366,16 +344,17 @@ namespace FairnessGovernor.Allocation
         private void Join(int agent)
         {
             int c = _class[agent];
-            int count = _cls[c].SegCount;
-            int at = _cls[c].SegStart + count;
+            int count = _node[c].Class.SegCount;
+            int at = _node[c].Class.SegStart + count;
             _members[at] = agent;
             _memberPos[agent] = count;
-            _cls[c].SegCount = count + 1;
+            _node[c].Class.SegCount = count + 1;
             if (count == 0)
             {
                 _nonEmpty[_nonEmptyCount++] = c;
-                _cls[c].V = 1;
-                _cls[c].Turn = 0;
+                _node[c].Class.V = 1;
+                _node[c].Class.Turn = 0;
+                _node[c].Class.Candidate = agent;
                 Reckon(c);
                 Place(c);
             }
@@ -385,13 +364,14 @@ namespace FairnessGovernor.Allocation
         /// <summary>The class's candidate was picked: the turn passes to the next member.</summary>
         private void Advance(int c)
         {
-            int t = _cls[c].Turn + 1;
-            if (t < _cls[c].SegCount && _eligible.IsFirst(c))
+            int t = _node[c].Class.Turn + 1;
+            if (t < _node[c].Class.SegCount && _eligible.IsFirst(c))
             {
                 // The usual case: the next member has the same count v, so the same eligibility (it stays eligible)
                 // and the same deadline; only the tie (its index, higher) changes, so the class sinks from the top in
                 // place, rarely further than one level.
-                _cls[c].Turn = t;
+                _node[c].Class.Turn = t;
+                _node[c].Class.Candidate = _members[_node[c].Class.SegStart + t];
                 var first = _eligible.First;
                 first.Tie = Candidate(c);
                 _eligible.ReplaceFirst(first);
@@ -399,42 +379,40 @@ namespace FairnessGovernor.Allocation
             }
             if (_eligible.IsFirst(c)) _eligible.PopFirst();
             else _waiting.Remove(c); // only the fallback picks a waiting class
-            if (t == _cls[c].SegCount)
+            if (t == _node[c].Class.SegCount)
             {
                 // A new round: v + 1's step and deadline are v's grown by W D over D w.
                 t = 0;
-                _cls[c].V++;
-                long w = _cls[c].Weight;
-                if (_cls[c].IncQ < 0)
-                {
-                    _cls[c].IncQ = _total / w;
-                    _cls[c].IncR = (ulong)(_total % w) * (ulong)_d;
-                }
+                _node[c].Class.V++;
+                ref var cls = ref _node[c].Class;
+                long w = cls.Weight;
+                long incQ = _total / w; // W D over D w: W div w whole steps and (W mod w) D over D w
+                ulong incR = (ulong)(_total - incQ * w) * (ulong)_d;
                 ulong den = (ulong)_d * (ulong)w;
-                Grow(ref _cls[c].StepQ, ref _cls[c].StepR, _cls[c].IncQ, _cls[c].IncR, den);
-                if (_cls[c].DueQ >= 0) Grow(ref _cls[c].DueQ, ref _cls[c].DueR, _cls[c].IncQ, _cls[c].IncR, den);
+                Grow(ref cls.StepQ, ref cls.StepR, incQ, incR, den);
+                if (cls.DueQ >= 0) Grow(ref cls.DueQ, ref cls.DueR, incQ, incR, den);
             }
-            _cls[c].Turn = t;
+            _node[c].Class.Turn = t;
+            if (_node[c].Class.SegCount > 1) _node[c].Class.Candidate = _members[_node[c].Class.SegStart + t]; // one member: it stays
             Place(c);
         }
 
         /// <summary>
-        /// Works out the class candidate's step afresh (v was set). The deadline floor and the increment are worked out
+        /// Works out the class candidate's step afresh (v was set). The deadline floor is worked out
         /// when first needed (-1 until then): in an epoch cut short by a close, most classes never become eligible or
         /// start a new round.
         /// </summary>
         private void Reckon(int c)
         {
-            _cls[c].StepQ = Quotient(_total, _d, _d * _cls[c].V + 1, _cls[c].Weight, out _cls[c].StepR);
-            _cls[c].DueQ = -1;
-            _cls[c].IncQ = -1;
+            _node[c].Class.StepQ = Quotient(_total, _d, _d * _node[c].Class.V + 1, _node[c].Class.Weight, out _node[c].Class.StepR);
+            _node[c].Class.DueQ = -1;
         }
 
         /// <summary>The class candidate's deadline floor, floor(W (D (v + 1) - 1) / (D w)).</summary>
         private long DueFloor(int c)
         {
-            long q = _cls[c].DueQ;
-            if (q < 0) q = _cls[c].DueQ = Quotient(_total, _d, Deadline(c), _cls[c].Weight, out _cls[c].DueR);
+            long q = _node[c].Class.DueQ;
+            if (q < 0) q = _node[c].Class.DueQ = Quotient(_total, _d, Deadline(c), _node[c].Class.Weight, out _node[c].Class.DueR);
             return q;
         }
 
@@ -445,12 +423,33 @@ namespace FairnessGovernor.Allocation
         /// </summary>
         private void Place(int c)
         {
-            long step = Ceiling(_cls[c].StepQ, _cls[c].StepR);
-            if (step <= _k || (_cls[c].DueQ >= 0 && _cls[c].DueQ - step >= DeadlineQueue.Lead)) MakeEligible(c); // eligible, or parked
+            long step = Ceiling(_node[c].Class.StepQ, _node[c].Class.StepR);
+            if (step <= _k || (_node[c].Class.DueQ >= 0 && _node[c].Class.DueQ - step >= DeadlineQueue.Lead)) MakeEligible(c); // eligible, or parked
             else _waiting.Add(c, step, _k);
         }
 
         /// <summary>Files the class among the eligible, by its candidate's deadline and the deadline's integer part in steps, floor(W (D (v + 1) - 1) / (D w)).</summary>
-        private void MakeEligible(int c) => _eligible.Add(new RatioEntry(c, Deadline(c), _cls[c].Weight, Candidate(c)), DueFloor(c));
+        private void MakeEligible(int c) => _eligible.Add(new RatioEntry(c, Deadline(c), _node[c].Class.Weight, Candidate(c)), DueFloor(c));
+    }
+
+    /// <summary>A weight class's state in a lag_bounded epoch (SPEC.md 6.1.3), kept in its <see cref="LagNode"/>.</summary>
+    internal struct LagClass
+    {
+        // Its members picked in the epoch, in index order, are _members[SegStart .. SegStart + SegCount); with
+        // the turn pointer Turn and the base count V: members before the pointer have x = V + 1, the others x = V;
+        // the member at the pointer is the candidate.
+        public long Weight;
+        public long V;
+        public int SegStart;
+        public int SegCount;
+        public int Turn;
+        public int Candidate; // the member at the turn pointer
+        // The candidate's eligibility step and deadline, as quotient and remainder over D w of the numerators
+        // W (D v + 1) and W (D v + D - 1). Both grow by W D when v does: by W div w whole steps and (W mod w) D
+        // over D w, so a class's round costs additions and one division. DueQ is -1 until first needed in the epoch.
+        public long StepQ;
+        public ulong StepR;
+        public long DueQ;
+        public ulong DueR;
     }
 }

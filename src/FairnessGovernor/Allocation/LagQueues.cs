@@ -3,47 +3,57 @@ using System;
 namespace FairnessGovernor.Allocation
 {
     /// <summary>
+    /// An item's record in a <see cref="StepWheel"/> and a <see cref="DeadlineQueue"/>: its key, links and place in a
+    /// wheel, its entry for the deadline queue's near heap, and its owner's state (<see cref="LagClass"/>). lag_bounded
+    /// gives its two queues one array of these (a class is in at most one of them at a time), so a class's round reads
+    /// and writes one record rather than one place in each of several arrays: with 100,000 distinct weights the
+    /// classes' state is larger than the caches and every place is a miss (SPEC.md 6.1.3).
+    /// </summary>
+    internal struct LagNode
+    {
+        public long Key;
+        public int Next;
+        public byte Where;
+        public RatioEntry Entry;
+        public LagClass Class;
+    }
+
+    /// <summary>
     /// Items 0..capacity-1 keyed by an integer (a step), kept relative to a base the owner moves forward: an item whose
     /// key is within the wheel's span of the base (key - base &lt; size, a power of two) sits in the bucket key mod size, a
-    /// doubly linked list, with a bitmap of the non-empty buckets; an item further out waits in a heap by (key, item) and
+    /// singly linked list, with a bitmap of the non-empty buckets; an item further out waits in a heap by (key, item) and
     /// is moved into a bucket by <see cref="PopFar"/> once the owner's base comes within reach. Every bucket then holds
     /// items of one key. The shared part of <see cref="StepWheel"/> and <see cref="DeadlineQueue"/> (SPEC.md 6.1.3).
     /// </summary>
     internal sealed class KeyedWheel
     {
-        private const byte Out = 0, Linked = 1, InFar = 2;
+        private const byte Out = 0;
+        private readonly byte Linked, InFar; // this wheel's marks in LagNode.Where (two wheels may share the nodes)
         private readonly int _mask;
         private readonly int[] _head;
         private readonly ulong[] _bits;
-        private readonly Node[] _node; // per item: its key, links and place, in one cache line's reach
-
-        private struct Node
-        {
-            public long Key;
-            public int Next;
-            public int Prev;
-            public byte Where;
-        }
+        private readonly LagNode[] _node; // per item: its key, links and place (maybe shared with the owner, see LagNode)
         private readonly IndexedHeap<StepEntry> _far;
         private int _inWheel;
 
-        public KeyedWheel(int capacity)
+        public KeyedWheel(int capacity, LagNode[]? nodes = null, byte mark = 1)
         {
+            Linked = mark;
+            InFar = (byte)(mark + 1);
             int size = 64; // 4 buckets per item, from 64 to 2^22 (SPEC.md 6.1.3: a class comes back after about as many steps as there are classes)
             while (size < (1 << 22) && size < 4L * capacity) size <<= 1;
             _mask = size - 1;
             _head = new int[size];
             for (int i = 0; i < size; i++) _head[i] = -1;
             _bits = new ulong[size / 64];
-            int n = Math.Max(1, capacity);
-            _node = new Node[n];
+            _node = nodes ?? new LagNode[Math.Max(1, capacity)];
             _far = new IndexedHeap<StepEntry>(capacity);
         }
 
         /// <summary>The number of buckets less one: keys up to base + Span share the wheel.</summary>
         public int Span => _mask;
 
-        public bool Contains(int item) => _node[item].Where != Out;
+        public bool Contains(int item) => _node[item].Where == Linked || _node[item].Where == InFar;
 
         /// <summary>Items in the wheel or the far heap.</summary>
         public int Count => _inWheel + _far.Count;
@@ -128,7 +138,7 @@ namespace FairnessGovernor.Allocation
         public void Remove(int item)
         {
             byte where = _node[item].Where;
-            if (where == Out) return;
+            if (where != Linked && where != InFar) return;
             _node[item].Where = Out;
             if (where == InFar) _far.Remove(item);
             else Unlink(item);
@@ -141,11 +151,24 @@ namespace FairnessGovernor.Allocation
             for (int n = 0; n < count; n++)
             {
                 int item = items[n];
-                if (_node[item].Where == Linked) Unlink(item);
-                _node[item].Where = Out;
+                byte where = _node[item].Where;
+                if (where == Linked)
+                {
+                    // The whole bucket goes: every item in it is among items.
+                    int b = (int)(_node[item].Key & _mask);
+                    _head[b] = -1;
+                    _bits[b >> 6] &= ~(1UL << b);
+                    _inWheel--;
+                }
+                if (where == Linked || where == InFar) _node[item].Where = Out;
             }
         }
 
+        /// <summary>
+        /// Pushes the item onto its bucket's list. The lists are singly linked: a second link would make every push
+        /// onto a non-empty bucket write the old first item's record too, a cache miss of its own when the records
+        /// outgrow the caches; only <see cref="Remove"/>, which lag_bounded needs in its fallback alone, walks a bucket.
+        /// </summary>
         private void Link(int item)
         {
             _node[item].Where = Linked;
@@ -153,24 +176,23 @@ namespace FairnessGovernor.Allocation
             int b = (int)(_node[item].Key & _mask);
             int first = _head[b];
             _node[item].Next = first;
-            _node[item].Prev = -1;
-            if (first >= 0) _node[first].Prev = item;
-            else _bits[b >> 6] |= 1UL << b;
+            if (first < 0) _bits[b >> 6] |= 1UL << b;
             _head[b] = item;
         }
 
         private void Unlink(int item)
         {
             _inWheel--;
-            int p = _node[item].Prev, n = _node[item].Next;
-            int b = (int)(_node[item].Key & _mask);
-            if (p >= 0) _node[p].Next = n;
-            else
+            int b = (int)(_node[item].Key & _mask), n = _node[item].Next;
+            int at = _head[b];
+            if (at == item)
             {
                 _head[b] = n;
                 if (n < 0) _bits[b >> 6] &= ~(1UL << b);
+                return;
             }
-            if (n >= 0) _node[n].Prev = p;
+            while (_node[at].Next != item) at = _node[at].Next;
+            _node[at].Next = n;
         }
 
         private static readonly int[] DeBruijn =
@@ -194,7 +216,8 @@ namespace FairnessGovernor.Allocation
     {
         private readonly KeyedWheel _wheel;
 
-        public StepWheel(int capacity) => _wheel = new KeyedWheel(capacity);
+        /// <summary>A wheel for items 0..capacity-1, linking through <paramref name="nodes"/> when given (see <see cref="LagNode"/>).</summary>
+        public StepWheel(int capacity, LagNode[]? nodes = null) => _wheel = new KeyedWheel(capacity, nodes);
 
         public int Count => _wheel.Count;
 
@@ -250,14 +273,15 @@ namespace FairnessGovernor.Allocation
         /// <summary>How many steps past the current one the frontier is kept.</summary>
         internal const int Lead = 4;
         private readonly KeyedWheel _wheel;
-        private readonly RatioEntry[] _entry; // per item in the wheel: its entry for the near heap
+        private readonly LagNode[] _node; // per item in the wheel: its entry for the near heap (LagNode.Entry)
         private readonly IndexedHeap<RatioEntry> _near;
         private long _frontier;
 
-        public DeadlineQueue(int capacity)
+        /// <summary>A queue for items 0..capacity-1, linking through <paramref name="nodes"/> when given (see <see cref="LagNode"/>).</summary>
+        public DeadlineQueue(int capacity, LagNode[]? nodes = null)
         {
-            _wheel = new KeyedWheel(capacity);
-            _entry = new RatioEntry[Math.Max(1, capacity)];
+            _node = nodes ?? new LagNode[Math.Max(1, capacity)];
+            _wheel = new KeyedWheel(capacity, _node, 3); // marks apart from a StepWheel's on the same nodes
             _near = new IndexedHeap<RatioEntry>(capacity);
         }
 
@@ -279,7 +303,7 @@ namespace FairnessGovernor.Allocation
                 _near.Push(entry);
                 return;
             }
-            _entry[entry.Item] = entry;
+            _node[entry.Item].Entry = entry;
             _wheel.Add(entry.Item, floor, _frontier);
         }
 
@@ -339,14 +363,14 @@ namespace FairnessGovernor.Allocation
                     _frontier = limit;
                     continue;
                 }
-                for (int i = _wheel.TakeBucket(floor); i >= 0; i = _wheel.Next(i)) _near.Push(_entry[i]);
+                for (int i = _wheel.TakeBucket(floor); i >= 0; i = _wheel.Next(i)) _near.Push(_node[i].Entry);
                 _frontier = floor + 1;
             }
             while (_wheel.FarWithin(_frontier))
             {
                 int item = _wheel.PopFar();
                 long floor = _wheel.Key(item);
-                if (floor < _frontier || _frontier == long.MaxValue) _near.Push(_entry[item]);
+                if (floor < _frontier || _frontier == long.MaxValue) _near.Push(_node[item].Entry);
                 else _wheel.Add(item, floor, _frontier);
             }
         }
