@@ -73,6 +73,91 @@ namespace FairnessGovernor.Tests
             }
         }
 
+        /// <summary>
+        /// lag_bounded gives its two queues one array of records (a class is in at most one queue at a time): each
+        /// queue must see only its own items, and emptying one must leave the other's items where they are.
+        /// </summary>
+        [Theory]
+        [InlineData(1, 12, 6)]
+        [InlineData(2, 80, 300)]
+        [InlineData(3, 40, 2_000_000)]
+        public void Step_wheel_and_deadline_queue_sharing_one_record_array_keep_their_items_apart(int seed, int items, int spread)
+        {
+            var rng = new Random(seed);
+            var nodes = new LagNode[items];
+            var wheel = new StepWheel(items, nodes);
+            var queue = new DeadlineQueue(items, nodes);
+            var due = new Dictionary<int, long>();
+            var held = new Dictionary<int, RatioEntry>();
+            var all = Enumerable.Range(0, items).ToArray();
+            long now = 0;
+            for (int round = 0; round < 20_000; round++)
+            {
+                int op = rng.Next(12);
+                int item = rng.Next(items);
+                bool free = !due.ContainsKey(item) && !held.ContainsKey(item);
+                if (op < 3 && free)
+                {
+                    long step = now + 1 + rng.Next(spread);
+                    wheel.Add(item, step, now);
+                    due[item] = step;
+                }
+                else if (op < 6 && free)
+                {
+                    long w = 1 + rng.Next(1000);
+                    long num = (now + rng.Next(spread)) * 1000 * w + rng.Next(1000) * w + rng.Next((int)w);
+                    var e = new RatioEntry(item, num, w, rng.Next(1_000_000));
+                    queue.Add(e, LagBounded.Quotient(1, 1000, num, w, out _));
+                    held[item] = e;
+                }
+                else if (op == 6)
+                {
+                    // Removing from the wrong queue changes nothing.
+                    wheel.Remove(item);
+                    due.Remove(item);
+                }
+                else if (op == 7)
+                {
+                    queue.Remove(item);
+                    held.Remove(item);
+                }
+                else if (op == 8 && rng.Next(500) == 0)
+                {
+                    wheel.Clear(all, all.Length);
+                    due.Clear();
+                }
+                else if (op == 9 && rng.Next(500) == 0)
+                {
+                    queue.Clear(all, all.Length, now);
+                    held.Clear();
+                }
+                else
+                {
+                    now++;
+                    var got = new List<int>();
+                    for (int i = wheel.TakeDue(now); i >= 0; i = wheel.Next(i)) got.Add(i);
+                    var expected = due.Where(p => p.Value == now).Select(p => p.Key).OrderBy(i => i).ToList();
+                    Assert.Equal(expected, got.OrderBy(i => i).ToList());
+                    foreach (int i in got) due.Remove(i);
+                    bool ready = queue.Ready(now);
+                    Assert.Equal(held.Count > 0, ready);
+                    if (ready)
+                    {
+                        var first = held.Values.Aggregate((a, b) => b.Before(a) ? b : a);
+                        Assert.Equal(first.Item, queue.Top);
+                        queue.PopFirst();
+                        held.Remove(first.Item);
+                    }
+                }
+                Assert.Equal(due.Count, wheel.Count);
+                for (int i = 0; i < items; i++)
+                {
+                    Assert.Equal(due.ContainsKey(i), wheel.Contains(i));
+                    Assert.Equal(held.ContainsKey(i), queue.Contains(i));
+                }
+            }
+        }
+
         [Theory]
         [InlineData(1, 10, 3)]
         [InlineData(2, 60, 100)]
