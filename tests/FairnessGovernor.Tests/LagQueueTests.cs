@@ -86,7 +86,8 @@ namespace FairnessGovernor.Tests
             var rng = new Random(seed);
             var nodes = new LagNode[items];
             var wheel = new StepWheel(items, nodes);
-            var queue = new DeadlineQueue(items, nodes);
+            var entries = new HeldEntries(items);
+            var queue = new DeadlineQueue(items, nodes, entries);
             var due = new Dictionary<int, long>();
             var held = new Dictionary<int, RatioEntry>();
             var all = Enumerable.Range(0, items).ToArray();
@@ -107,6 +108,7 @@ namespace FairnessGovernor.Tests
                     long w = 1 + rng.Next(1000);
                     long num = (now + rng.Next(spread)) * 1000 * w + rng.Next(1000) * w + rng.Next((int)w);
                     var e = new RatioEntry(item, num, w, rng.Next(1_000_000));
+                    entries.Of[item] = e; // the owner's state, read back when the item's bucket moves into the near heap
                     queue.Add(e, LagBounded.Quotient(1, 1000, num, w, out _));
                     held[item] = e;
                 }
@@ -156,6 +158,15 @@ namespace FairnessGovernor.Tests
                     Assert.Equal(held.ContainsKey(i), queue.Contains(i));
                 }
             }
+        }
+
+        private sealed class HeldEntries : IDeadlineEntries
+        {
+            public HeldEntries(int items) => Of = new RatioEntry[items];
+
+            public RatioEntry[] Of { get; }
+
+            public RatioEntry EntryOf(int item) => Of[item];
         }
 
         [Theory]

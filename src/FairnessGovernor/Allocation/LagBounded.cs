@@ -28,7 +28,7 @@ namespace FairnessGovernor.Allocation
     /// no O(m) work per close.
     /// </para>
     /// </summary>
-    internal sealed class LagBounded : IAgentSelector
+    internal sealed class LagBounded : IAgentSelector, IDeadlineEntries
     {
         private readonly OpenAgents _open;
         private readonly int[] _sorted;   // agents by weight descending, index ascending
@@ -37,6 +37,7 @@ namespace FairnessGovernor.Allocation
 
         private readonly int[] _class;
         private readonly LagNode[] _node; // per class: its state (Class) and its place in the two queues
+        private readonly int[] _segStart; // per class: where its members start in _members
         private readonly int[] _members;
         private readonly int[] _memberPos; // agent -> its place in its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;
@@ -63,9 +64,10 @@ namespace FairnessGovernor.Allocation
             var sizes = weightClasses.Size;
             int classes = weightClasses.Count;
             _node = new LagNode[classes];
-            for (int c = 0; c < classes; c++) _node[c].Class.Weight = weightClasses.Weight[c];
+            for (int c = 0; c < classes; c++) _node[c].Class.Weight = (int)weightClasses.Weight[c]; // weights are ints
             _nonEmpty = new int[classes];
-            for (int c = 1; c < classes; c++) _node[c].Class.SegStart = _node[c - 1].Class.SegStart + sizes[c - 1];
+            _segStart = new int[classes];
+            for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
             // Agents by weight descending, index ascending: the classes by weight descending, each in index order
             // (O(m + k log k) rather than a comparison sort of the agents).
             var ascending = weightClasses.ByWeight;
@@ -89,7 +91,7 @@ namespace FairnessGovernor.Allocation
             _memberPos = new int[m];
             for (int i = 0; i < m; i++) _memberPos[i] = -1;
             _waiting = new StepWheel(classes, _node);
-            _eligible = new DeadlineQueue(classes, _node);
+            _eligible = new DeadlineQueue(classes, _node, this);
         }
 
         public int LastReason => _lastReason;
@@ -104,7 +106,7 @@ namespace FairnessGovernor.Allocation
             for (int c = _waiting.TakeDue(k); c >= 0;)
             {
                 int nextDue = _waiting.Next(c);
-                MakeEligible(c);
+                MakeEligible(c, DueFloor(c));
                 c = nextDue;
             }
             int fresh = FreshHead(out long freshStep);
@@ -201,17 +203,17 @@ namespace FairnessGovernor.Allocation
             {
                 int a = _sorted[p], c = _class[a];
                 if (_node[c].Class.SegCount == 0) _nonEmpty[_nonEmptyCount++] = c;
-                int at = _node[c].Class.SegStart + _node[c].Class.SegCount++;
+                int at = _segStart[c] + _node[c].Class.SegCount++;
                 _members[at] = a;
-                _memberPos[a] = at - _node[c].Class.SegStart;
+                _memberPos[a] = at - _segStart[c];
                 _node[c].Class.V = x[a]; // the last member's count is the class's v
             }
             for (int i = 0; i < _nonEmptyCount; i++)
             {
                 int c = _nonEmpty[i], turn = 0;
-                while (turn < _node[c].Class.SegCount && x[_members[_node[c].Class.SegStart + turn]] > _node[c].Class.V) turn++;
+                while (turn < _node[c].Class.SegCount && x[_members[_segStart[c] + turn]] > _node[c].Class.V) turn++;
                 _node[c].Class.Turn = turn;
-                _node[c].Class.Candidate = _members[_node[c].Class.SegStart + turn];
+                _node[c].Class.Candidate = _members[_segStart[c] + turn];
                 Reckon(c);
                 Place(c);
             }
@@ -328,7 +330,7 @@ namespace FairnessGovernor.Allocation
             for (int n = 0; n < _nonEmptyCount; n++)
             {
                 int c = _nonEmpty[n];
-                for (int p = _node[c].Class.SegStart, end = p + _node[c].Class.SegCount; p < end; p++) _memberPos[_members[p]] = -1;
+                for (int p = _segStart[c], end = p + _node[c].Class.SegCount; p < end; p++) _memberPos[_members[p]] = -1;
                 _node[c].Class.SegCount = 0;
                 _node[c].Class.Turn = 0;
                 _node[c].Class.V = 0;
@@ -345,7 +347,7 @@ namespace FairnessGovernor.Allocation
         {
             int c = _class[agent];
             int count = _node[c].Class.SegCount;
-            int at = _node[c].Class.SegStart + count;
+            int at = _segStart[c] + count;
             _members[at] = agent;
             _memberPos[agent] = count;
             _node[c].Class.SegCount = count + 1;
@@ -371,7 +373,7 @@ namespace FairnessGovernor.Allocation
                 // and the same deadline; only the tie (its index, higher) changes, so the class sinks from the top in
                 // place, rarely further than one level.
                 _node[c].Class.Turn = t;
-                _node[c].Class.Candidate = _members[_node[c].Class.SegStart + t];
+                _node[c].Class.Candidate = _members[_segStart[c] + t];
                 var first = _eligible.First;
                 first.Tie = Candidate(c);
                 _eligible.ReplaceFirst(first);
@@ -390,10 +392,9 @@ namespace FairnessGovernor.Allocation
                 ulong incR = (ulong)(_total - incQ * w) * (ulong)_d;
                 ulong den = (ulong)_d * (ulong)w;
                 Grow(ref cls.StepQ, ref cls.StepR, incQ, incR, den);
-                if (cls.DueQ >= 0) Grow(ref cls.DueQ, ref cls.DueR, incQ, incR, den);
             }
             _node[c].Class.Turn = t;
-            if (_node[c].Class.SegCount > 1) _node[c].Class.Candidate = _members[_node[c].Class.SegStart + t]; // one member: it stays
+            if (_node[c].Class.SegCount > 1) _node[c].Class.Candidate = _members[_segStart[c] + t]; // one member: it stays
             Place(c);
         }
 
@@ -405,14 +406,19 @@ namespace FairnessGovernor.Allocation
         private void Reckon(int c)
         {
             _node[c].Class.StepQ = Quotient(_total, _d, _d * _node[c].Class.V + 1, _node[c].Class.Weight, out _node[c].Class.StepR);
-            _node[c].Class.DueQ = -1;
         }
 
-        /// <summary>The class candidate's deadline floor, floor(W (D (v + 1) - 1) / (D w)).</summary>
+        /// <summary>
+        /// The class candidate's deadline floor, floor(W (D (v + 1) - 1) / (D w)): the step's numerator W (D v + 1) plus
+        /// W (D - 2), worked out here rather than kept in the class's record (it is one division; the record stays small).
+        /// </summary>
         private long DueFloor(int c)
         {
-            long q = _node[c].Class.DueQ;
-            if (q < 0) q = _node[c].Class.DueQ = Quotient(_total, _d, Deadline(c), _node[c].Class.Weight, out _node[c].Class.DueR);
+            ref var cls = ref _node[c].Class;
+            long q = cls.StepQ;
+            ulong r = cls.StepR;
+            long offQ = Quotient(_total, _d, _d - 2, cls.Weight, out ulong offR);
+            Grow(ref q, ref r, offQ, offR, (ulong)_d * (ulong)cls.Weight);
             return q;
         }
 
@@ -424,32 +430,33 @@ namespace FairnessGovernor.Allocation
         private void Place(int c)
         {
             long step = Ceiling(_node[c].Class.StepQ, _node[c].Class.StepR);
-            if (step <= _k || (_node[c].Class.DueQ >= 0 && _node[c].Class.DueQ - step >= DeadlineQueue.Lead)) MakeEligible(c); // eligible, or parked
+            long due = DueFloor(c);
+            if (step <= _k || due - step >= DeadlineQueue.Lead) MakeEligible(c, due); // eligible, or parked
             else _waiting.Add(c, step, _k);
         }
 
-        /// <summary>Files the class among the eligible, by its candidate's deadline and the deadline's integer part in steps, floor(W (D (v + 1) - 1) / (D w)).</summary>
-        private void MakeEligible(int c) => _eligible.Add(new RatioEntry(c, Deadline(c), _node[c].Class.Weight, Candidate(c)), DueFloor(c));
+        /// <summary>Files the class among the eligible, by its candidate's deadline and the deadline's integer part in steps, <paramref name="due"/>.</summary>
+        private void MakeEligible(int c, long due) => _eligible.Add(((IDeadlineEntries)this).EntryOf(c), due);
+
+        /// <summary>The class's entry in the deadline queue: its candidate's deadline ratio (D (v + 1) - 1) / w, ties to the candidate's index.</summary>
+        RatioEntry IDeadlineEntries.EntryOf(int c) => new RatioEntry(c, Deadline(c), _node[c].Class.Weight, _node[c].Class.Candidate);
     }
 
-    /// <summary>A weight class's state in a lag_bounded epoch (SPEC.md 6.1.3), kept in its <see cref="LagNode"/>.</summary>
+    /// <summary>A weight class's state in a lag_bounded epoch (SPEC.md 6.1.3), kept in its <see cref="LagNode"/> (40 bytes).</summary>
     internal struct LagClass
     {
-        // Its members picked in the epoch, in index order, are _members[SegStart .. SegStart + SegCount); with
-        // the turn pointer Turn and the base count V: members before the pointer have x = V + 1, the others x = V;
-        // the member at the pointer is the candidate.
-        public long Weight;
-        public long V;
-        public int SegStart;
-        public int SegCount;
-        public int Turn;
-        public int Candidate; // the member at the turn pointer
-        // The candidate's eligibility step and deadline, as quotient and remainder over D w of the numerators
-        // W (D v + 1) and W (D v + D - 1). Both grow by W D when v does: by W div w whole steps and (W mod w) D
-        // over D w, so a class's round costs additions and one division. DueQ is -1 until first needed in the epoch.
+        // The candidate's eligibility step as quotient and remainder over D w of the numerator W (D v + 1). It grows by
+        // W D when v does: by W div w whole steps and (W mod w) D over D w, so a class's round costs additions and one
+        // division. The deadline's numerator is W (D v + 1) + W (D - 2) (see LagBounded.DueFloor).
         public long StepQ;
         public ulong StepR;
-        public long DueQ;
-        public ulong DueR;
+        // Its members picked in the epoch, in index order, are LagBounded._members[start .. start + SegCount); with the
+        // turn pointer Turn and the base count V: members before the pointer have x = V + 1, the others x = V; the
+        // member at the pointer is the candidate.
+        public long V;
+        public int Weight;
+        public int Turn;
+        public int SegCount;
+        public int Candidate;
     }
 }

@@ -3,19 +3,24 @@ using System;
 namespace FairnessGovernor.Allocation
 {
     /// <summary>
-    /// An item's record in a <see cref="StepWheel"/> and a <see cref="DeadlineQueue"/>: its key, links and place in a
-    /// wheel, its entry for the deadline queue's near heap, and its owner's state (<see cref="LagClass"/>). lag_bounded
-    /// gives its two queues one array of these (a class is in at most one of them at a time), so a class's round reads
-    /// and writes one record rather than one place in each of several arrays: with 100,000 distinct weights the
-    /// classes' state is larger than the caches and every place is a miss (SPEC.md 6.1.3).
+    /// An item's record in a <see cref="StepWheel"/> and a <see cref="DeadlineQueue"/> (48 bytes): its owner's state
+    /// (<see cref="LagClass"/>), its link in a bucket and its place. lag_bounded gives its two queues one array of these
+    /// (a class is in at most one of them at a time), so a class's round reads and writes one small record rather than
+    /// one place in each of several arrays: with 100,000 distinct weights the classes' records are larger than the
+    /// caches, and the time of a pick follows their size (SPEC.md 6.1.3).
     /// </summary>
     internal struct LagNode
     {
-        public long Key;
-        public int Next;
-        public byte Where;
-        public RatioEntry Entry;
         public LagClass Class;
+        public int Next;
+        /// <summary>Where the item is: the mark of the wheel holding it (high 8 bits; 0: none) and its bucket (low 24 bits).</summary>
+        public int Place;
+    }
+
+    /// <summary>A deadline queue's entries, worked out by their owner when the queue needs them (see <see cref="DeadlineQueue"/>).</summary>
+    internal interface IDeadlineEntries
+    {
+        RatioEntry EntryOf(int item);
     }
 
     /// <summary>
@@ -27,8 +32,8 @@ namespace FairnessGovernor.Allocation
     /// </summary>
     internal sealed class KeyedWheel
     {
-        private const byte Out = 0;
-        private readonly byte Linked, InFar; // this wheel's marks in LagNode.Where (two wheels may share the nodes)
+        private const int Out = 0;
+        private readonly int Linked, InFar; // this wheel's marks in LagNode.Place (two wheels may share the nodes)
         private readonly int _mask;
         private readonly int[] _head;
         private readonly ulong[] _bits;
@@ -38,8 +43,8 @@ namespace FairnessGovernor.Allocation
 
         public KeyedWheel(int capacity, LagNode[]? nodes = null, byte mark = 1)
         {
-            Linked = mark;
-            InFar = (byte)(mark + 1);
+            Linked = mark << 24;
+            InFar = (mark + 1) << 24;
             int size = 64; // 4 buckets per item, from 64 to 2^22 (SPEC.md 6.1.3: a class comes back after about as many steps as there are classes)
             while (size < (1 << 22) && size < 4L * capacity) size <<= 1;
             _mask = size - 1;
@@ -53,25 +58,24 @@ namespace FairnessGovernor.Allocation
         /// <summary>The number of buckets less one: keys up to base + Span share the wheel.</summary>
         public int Span => _mask;
 
-        public bool Contains(int item) => _node[item].Where == Linked || _node[item].Where == InFar;
+        public bool Contains(int item) => Mark(item) == Linked || Mark(item) == InFar;
+
+        private int Mark(int item) => _node[item].Place & ~0xFFFFFF;
 
         /// <summary>Items in the wheel or the far heap.</summary>
         public int Count => _inWheel + _far.Count;
 
         public int InWheel => _inWheel;
 
-        public long Key(int item) => _node[item].Key;
-
         public int Next(int item) => _node[item].Next;
 
         /// <summary>Files <paramref name="item"/> with <paramref name="key"/> (&gt;= <paramref name="at"/>, the owner's base).</summary>
         public void Add(int item, long key, long at)
         {
-            _node[item].Key = key;
-            if (key - at <= _mask) Link(item);
+            if (key - at <= _mask) Link(item, (int)(key & _mask));
             else
             {
-                _node[item].Where = InFar;
+                _node[item].Place = InFar;
                 _far.Push(new StepEntry(item, key));
             }
         }
@@ -82,11 +86,12 @@ namespace FairnessGovernor.Allocation
         /// <summary>The far heap's first key (long.MaxValue when it is empty).</summary>
         public long FarKey => _far.Count > 0 ? _far.First.Step : long.MaxValue;
 
-        /// <summary>Takes the far heap's first item out (the caller files it again).</summary>
-        public int PopFar()
+        /// <summary>Takes the far heap's first item out, and its key (the caller files it again).</summary>
+        public int PopFar(out long key)
         {
+            key = _far.First.Step;
             int item = _far.Pop();
-            _node[item].Where = Out;
+            _node[item].Place = Out;
             return item;
         }
 
@@ -100,7 +105,7 @@ namespace FairnessGovernor.Allocation
             _bits[b >> 6] &= ~(1UL << b);
             for (int i = first; i >= 0; i = _node[i].Next)
             {
-                _node[i].Where = Out;
+                _node[i].Place = Out;
                 _inWheel--;
             }
             return first;
@@ -137,11 +142,11 @@ namespace FairnessGovernor.Allocation
 
         public void Remove(int item)
         {
-            byte where = _node[item].Where;
+            int where = Mark(item);
             if (where != Linked && where != InFar) return;
-            _node[item].Where = Out;
             if (where == InFar) _far.Remove(item);
             else Unlink(item);
+            _node[item].Place = Out;
         }
 
         /// <summary>Empties the wheel; <paramref name="items"/>[0..count) must include every item in it.</summary>
@@ -151,16 +156,16 @@ namespace FairnessGovernor.Allocation
             for (int n = 0; n < count; n++)
             {
                 int item = items[n];
-                byte where = _node[item].Where;
+                int where = Mark(item);
                 if (where == Linked)
                 {
                     // The whole bucket goes: every item in it is among items.
-                    int b = (int)(_node[item].Key & _mask);
+                    int b = _node[item].Place & 0xFFFFFF;
                     _head[b] = -1;
                     _bits[b >> 6] &= ~(1UL << b);
                     _inWheel--;
                 }
-                if (where == Linked || where == InFar) _node[item].Where = Out;
+                if (where == Linked || where == InFar) _node[item].Place = Out;
             }
         }
 
@@ -169,11 +174,10 @@ namespace FairnessGovernor.Allocation
         /// onto a non-empty bucket write the old first item's record too, a cache miss of its own when the records
         /// outgrow the caches; only <see cref="Remove"/>, which lag_bounded needs in its fallback alone, walks a bucket.
         /// </summary>
-        private void Link(int item)
+        private void Link(int item, int b)
         {
-            _node[item].Where = Linked;
+            _node[item].Place = Linked | b;
             _inWheel++;
-            int b = (int)(_node[item].Key & _mask);
             int first = _head[b];
             _node[item].Next = first;
             if (first < 0) _bits[b >> 6] |= 1UL << b;
@@ -183,7 +187,7 @@ namespace FairnessGovernor.Allocation
         private void Unlink(int item)
         {
             _inWheel--;
-            int b = (int)(_node[item].Key & _mask), n = _node[item].Next;
+            int b = _node[item].Place & 0xFFFFFF, n = _node[item].Next;
             int at = _head[b];
             if (at == item)
             {
@@ -234,8 +238,8 @@ namespace FairnessGovernor.Allocation
         {
             while (_wheel.FarWithin(now))
             {
-                int item = _wheel.PopFar();
-                _wheel.Add(item, _wheel.Key(item), now);
+                int item = _wheel.PopFar(out long step);
+                _wheel.Add(item, step, now);
             }
             return _wheel.TakeBucket(now);
         }
@@ -246,9 +250,13 @@ namespace FairnessGovernor.Allocation
         public int Soonest(long now, out long step)
         {
             long key = _wheel.FirstKey(now + 1, now + 1 + _wheel.Span);
-            int best = key == long.MaxValue ? _wheel.FarFirst : _wheel.LowestIn(key);
-            step = best >= 0 ? _wheel.Key(best) : long.MaxValue;
-            return best;
+            if (key != long.MaxValue)
+            {
+                step = key;
+                return _wheel.LowestIn(key);
+            }
+            step = _wheel.FarKey;
+            return _wheel.FarFirst;
         }
 
         public void Remove(int item) => _wheel.Remove(item);
@@ -273,17 +281,32 @@ namespace FairnessGovernor.Allocation
         /// <summary>How many steps past the current one the frontier is kept.</summary>
         internal const int Lead = 4;
         private readonly KeyedWheel _wheel;
-        private readonly LagNode[] _node; // per item in the wheel: its entry for the near heap (LagNode.Entry)
+        private readonly RatioEntry[]? _entry; // standalone: per item in the wheel, its entry for the near heap
+        private readonly IDeadlineEntries? _source; // shared records: the owner works the entries out
         private readonly IndexedHeap<RatioEntry> _near;
         private long _frontier;
 
-        /// <summary>A queue for items 0..capacity-1, linking through <paramref name="nodes"/> when given (see <see cref="LagNode"/>).</summary>
-        public DeadlineQueue(int capacity, LagNode[]? nodes = null)
+        /// <summary>A queue for items 0..capacity-1 that keeps each item's entry itself.</summary>
+        public DeadlineQueue(int capacity)
         {
-            _node = nodes ?? new LagNode[Math.Max(1, capacity)];
-            _wheel = new KeyedWheel(capacity, _node, 3); // marks apart from a StepWheel's on the same nodes
+            _entry = new RatioEntry[Math.Max(1, capacity)];
+            _wheel = new KeyedWheel(capacity);
             _near = new IndexedHeap<RatioEntry>(capacity);
         }
+
+        /// <summary>
+        /// A queue that links through <paramref name="nodes"/> (shared with a <see cref="StepWheel"/>, see <see cref="LagNode"/>)
+        /// and keeps no entries: <paramref name="source"/> works out an item's entry when its bucket moves into the near heap
+        /// (the owner must not change an item's entry while it is in the queue).
+        /// </summary>
+        public DeadlineQueue(int capacity, LagNode[] nodes, IDeadlineEntries source)
+        {
+            _source = source;
+            _wheel = new KeyedWheel(capacity, nodes, 3); // marks apart from a StepWheel's on the same nodes
+            _near = new IndexedHeap<RatioEntry>(capacity);
+        }
+
+        private RatioEntry EntryOf(int item) => _entry != null ? _entry[item] : _source!.EntryOf(item);
 
         public bool Contains(int item) => _near.Contains(item) || _wheel.Contains(item);
 
@@ -303,7 +326,7 @@ namespace FairnessGovernor.Allocation
                 _near.Push(entry);
                 return;
             }
-            _node[entry.Item].Entry = entry;
+            if (_entry != null) _entry[entry.Item] = entry;
             _wheel.Add(entry.Item, floor, _frontier);
         }
 
@@ -363,14 +386,13 @@ namespace FairnessGovernor.Allocation
                     _frontier = limit;
                     continue;
                 }
-                for (int i = _wheel.TakeBucket(floor); i >= 0; i = _wheel.Next(i)) _near.Push(_node[i].Entry);
+                for (int i = _wheel.TakeBucket(floor); i >= 0; i = _wheel.Next(i)) _near.Push(EntryOf(i));
                 _frontier = floor + 1;
             }
             while (_wheel.FarWithin(_frontier))
             {
-                int item = _wheel.PopFar();
-                long floor = _wheel.Key(item);
-                if (floor < _frontier || _frontier == long.MaxValue) _near.Push(_node[item].Entry);
+                int item = _wheel.PopFar(out long floor);
+                if (floor < _frontier || _frontier == long.MaxValue) _near.Push(EntryOf(item));
                 else _wheel.Add(item, floor, _frontier);
             }
         }
