@@ -160,6 +160,33 @@ namespace FairnessGovernor.Tests
             }
         }
 
+        /// <summary>
+        /// The weight classes both strategies work over: numbered by first appearance, with their weights, sizes and
+        /// order by weight, whether found through an array indexed by weight (small weights) or by radix-sorting the
+        /// agents (large ones), against a plain dictionary and sort.
+        /// </summary>
+        [Fact]
+        public void Weight_classes_number_by_first_appearance_and_order_by_weight_on_both_paths()
+        {
+            var weight = Gen.OneOf(Gen.Int[0, 5], Gen.Int[0, 3000], Gen.Int[0, 1_000_000], Gen.Int[0, int.MaxValue],
+                Gen.Int[0, 3].Select(w => w * 16_777_216 + 7)); // equal low digits: radix passes that change nothing
+            weight.Array[1, 400].Sample(weights =>
+            {
+                var classes = new WeightClasses(weights);
+                var first = new Dictionary<int, int>();
+                var sizes = new List<int>();
+                for (int i = 0; i < weights.Length; i++)
+                {
+                    if (!first.TryGetValue(weights[i], out int k)) { k = first.Count; first[weights[i]] = k; sizes.Add(0); }
+                    sizes[k]++;
+                    Assert.Equal(k, classes.Of[i]);
+                }
+                Assert.Equal(first.OrderBy(p => p.Value).Select(p => (long)p.Key), classes.Weight);
+                Assert.Equal(sizes, classes.Size);
+                Assert.Equal(first.OrderBy(p => p.Key).Select(p => p.Value), classes.ByWeight);
+            });
+        }
+
         private sealed class HeldEntries : IDeadlineEntries
         {
             public HeldEntries(int items) => Of = new RatioEntry[items];
