@@ -38,6 +38,16 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _class;
         private readonly LagNode[] _node; // per class: its state (Class) and its place in the two queues
         private readonly int[] _segStart; // per class: where its members start in _members
+        private const int CachedRounds = 4096;
+        private readonly RoundStep[]? _round; // per class, up to CachedRounds classes: see RoundSteps
+
+        private struct RoundStep
+        {
+            public long IncQ; // -1: not worked out in this epoch
+            public ulong IncR;
+            public long OffQ;
+            public ulong OffR;
+        }
         private readonly int[] _members;
         private readonly int[] _memberPos; // agent -> its place in its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;
@@ -67,6 +77,11 @@ namespace FairnessGovernor.Allocation
             for (int c = 0; c < classes; c++) _node[c].Class.Weight = (int)weightClasses.Weight[c]; // weights are ints
             _nonEmpty = new int[classes];
             _segStart = new int[classes];
+            if (classes <= CachedRounds)
+            {
+                _round = new RoundStep[classes];
+                for (int c = 0; c < classes; c++) _round[c].IncQ = -1;
+            }
             for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
             // Agents by weight descending, index ascending: the classes by weight descending, each in index order
             // (O(m + k log k) rather than a comparison sort of the agents).
@@ -388,8 +403,7 @@ namespace FairnessGovernor.Allocation
                 _node[c].Class.V++;
                 ref var cls = ref _node[c].Class;
                 long w = cls.Weight;
-                long incQ = _total / w; // W D over D w: W div w whole steps and (W mod w) D over D w
-                ulong incR = (ulong)(_total - incQ * w) * (ulong)_d;
+                RoundSteps(c, out long incQ, out ulong incR, out _, out _);
                 ulong den = (ulong)_d * (ulong)w;
                 Grow(ref cls.StepQ, ref cls.StepR, incQ, incR, den);
             }
@@ -406,18 +420,40 @@ namespace FairnessGovernor.Allocation
         private void Reckon(int c)
         {
             _node[c].Class.StepQ = Quotient(_total, _d, _d * _node[c].Class.V + 1, _node[c].Class.Weight, out _node[c].Class.StepR);
+            if (_round != null) _round[c].IncQ = -1; // W and D may have changed since the class last worked them out
+        }
+
+        /// <summary>
+        /// What a round adds to the class's step numerator, W D over D w (W div w whole steps and (W mod w) D over D w), and the
+        /// deadline's offset from the step, W (D - 2) over D w: worked out by division, once per epoch while there are at most
+        /// <see cref="CachedRounds"/> classes (kept beside the records, which stay small for the many-class case where
+        /// another array would be another cache miss a round).
+        /// </summary>
+        private void RoundSteps(int c, out long incQ, out ulong incR, out long offQ, out ulong offR)
+        {
+            if (_round != null && _round[c].IncQ >= 0)
+            {
+                ref var cached = ref _round[c];
+                incQ = cached.IncQ; incR = cached.IncR; offQ = cached.OffQ; offR = cached.OffR;
+                return;
+            }
+            long w = _node[c].Class.Weight;
+            incQ = _total / w;
+            incR = (ulong)(_total - incQ * w) * (ulong)_d;
+            offQ = Quotient(_total, _d, _d - 2, w, out offR);
+            if (_round != null) _round[c] = new RoundStep { IncQ = incQ, IncR = incR, OffQ = offQ, OffR = offR };
         }
 
         /// <summary>
         /// The class candidate's deadline floor, floor(W (D (v + 1) - 1) / (D w)): the step's numerator W (D v + 1) plus
-        /// W (D - 2), worked out here rather than kept in the class's record (it is one division; the record stays small).
+        /// W (D - 2) over D w (<see cref="RoundSteps"/>), worked out here rather than kept in the class's record, which stays small.
         /// </summary>
         private long DueFloor(int c)
         {
             ref var cls = ref _node[c].Class;
             long q = cls.StepQ;
             ulong r = cls.StepR;
-            long offQ = Quotient(_total, _d, _d - 2, cls.Weight, out ulong offR);
+            RoundSteps(c, out _, out _, out long offQ, out ulong offR);
             Grow(ref q, ref r, offQ, offR, (ulong)_d * (ulong)cls.Weight);
             return q;
         }
