@@ -266,13 +266,15 @@ namespace FairnessGovernor.Tests
         [Fact]
         public void Steps_grown_round_by_round_equal_the_exact_quotients()
         {
-            // A class's step and deadline floor grow by W D over D w a round (SPEC.md 6.1.3), with carries, up to the cap.
+            // A class's step grows by W D over D w a round (SPEC.md 6.1.3), with carries, up to the cap; its deadline floor
+            // is the step plus W (D - 2) over D w (LagBounded.DueFloor).
             Gen.Select(Gen.Long[1, long.MaxValue / 4], Gen.Int[1, int.MaxValue], Gen.Int[2, 1_000_000], Gen.Int[0, 1]).Sample((total, w, m, due) =>
             {
                 long d = 2L * (m - 1);
                 long offset = due == 1 ? d - 1 : 1; // W (D v + 1) or W (D v + D - 1)
-                long incQ = total / w;
-                ulong incR = (ulong)(total % w) * (ulong)d, den = (ulong)d * (ulong)w;
+                LagBounded.RoundIncrement(total, d, w, out long incQ, out ulong incR);
+                ulong den = (ulong)d * (ulong)w;
+                long offQ = LagBounded.Quotient(total, d, d - 2, w, out ulong offR);
                 long q = LagBounded.Quotient(total, d, d + offset, w, out ulong r);
                 for (long v = 2; v < 60; v++)
                 {
@@ -280,6 +282,13 @@ namespace FairnessGovernor.Tests
                     long expected = LagBounded.Quotient(total, d, d * v + offset, w, out ulong rest);
                     Assert.Equal(expected, q);
                     if (q < long.MaxValue) Assert.Equal(rest, r);
+                    if (due == 0 && q < long.MaxValue)
+                    {
+                        long dq = q;
+                        ulong dr = r;
+                        LagBounded.Grow(ref dq, ref dr, offQ, offR, den);
+                        Assert.Equal(LagBounded.Quotient(total, d, d * (v + 1) - 1, w, out _), dq);
+                    }
                 }
             }, iter: 3000);
         }
@@ -309,6 +318,20 @@ namespace FairnessGovernor.Tests
                     .ToArray();
                 AssertPlainScan(agents, n);
             }, iter: 4);
+        }
+
+        [Fact]
+        public void Lag_bounded_equals_the_plain_scan_with_more_classes_than_it_caches_round_steps_for()
+        {
+            // Over 4,096 distinct weights a round's increment and deadline offset are divided out every round instead of
+            // being cached per class (LagBounded.RoundSteps); capped agents start new epochs, whose W and D differ.
+            Gen.Select(Gen.Int[4_200, 5_000], Gen.Int[5_000, 9_000], Gen.Int[0, 2]).Sample((m, n, capEvery) =>
+            {
+                var agents = Enumerable.Range(0, m)
+                    .Select(i => new FairAgent("a" + i, 1 + (int)((i * 7919L) % 1_000_003), capEvery > 0 && i % (40 * capEvery) == 3 ? 2 : null))
+                    .ToArray();
+                AssertPlainScan(agents, n);
+            }, iter: 2);
         }
 
         /// <summary>

@@ -320,6 +320,13 @@ namespace FairnessGovernor.Allocation
             return long.MaxValue;
         }
 
+        /// <summary>W D over D w as <paramref name="incQ"/> + <paramref name="incR"/> / (D w): W div w whole steps and (W mod w) D over D w.</summary>
+        internal static void RoundIncrement(long total, long d, long w, out long incQ, out ulong incR)
+        {
+            incQ = total / w;
+            incR = (ulong)(total - incQ * w) * (ulong)d;
+        }
+
         /// <summary>The quotient rounded up, from its floor and remainder (a capped floor stays capped).</summary>
         private static long Ceiling(long floor, ulong rest) => rest != 0 && floor < long.MaxValue ? floor + 1 : floor;
 
@@ -438,8 +445,7 @@ namespace FairnessGovernor.Allocation
                 return;
             }
             long w = _node[c].Class.Weight;
-            incQ = _total / w;
-            incR = (ulong)(_total - incQ * w) * (ulong)_d;
+            RoundIncrement(_total, _d, w, out incQ, out incR);
             offQ = Quotient(_total, _d, _d - 2, w, out offR);
             if (_round != null) _round[c] = new RoundStep { IncQ = incQ, IncR = incR, OffQ = offQ, OffR = offR };
         }
