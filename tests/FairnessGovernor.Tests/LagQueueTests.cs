@@ -51,15 +51,7 @@ namespace FairnessGovernor.Tests
                     Assert.Equal(expected.Key, soon);
                     Assert.Equal(expected.Value, step);
                 }
-                else
-                {
-                    now++;
-                    var got = new List<int>();
-                    for (int i = wheel.TakeDue(now); i >= 0; i = wheel.Next(i)) got.Add(i);
-                    var expected = due.Where(p => p.Value == now).Select(p => p.Key).OrderBy(i => i).ToList();
-                    Assert.Equal(expected, got.OrderBy(i => i).ToList());
-                    foreach (int i in got) due.Remove(i);
-                }
+                else TakeDue(wheel, due, ++now);
                 Assert.Equal(due.Count, wheel.Count);
                 for (int i = 0; i < items; i++) Assert.Equal(due.ContainsKey(i), wheel.Contains(i));
                 if (rng.Next(3000) == 0)
@@ -135,12 +127,7 @@ namespace FairnessGovernor.Tests
                 }
                 else
                 {
-                    now++;
-                    var got = new List<int>();
-                    for (int i = wheel.TakeDue(now); i >= 0; i = wheel.Next(i)) got.Add(i);
-                    var expected = due.Where(p => p.Value == now).Select(p => p.Key).OrderBy(i => i).ToList();
-                    Assert.Equal(expected, got.OrderBy(i => i).ToList());
-                    foreach (int i in got) due.Remove(i);
+                    TakeDue(wheel, due, ++now);
                     bool ready = queue.Ready(now);
                     Assert.Equal(held.Count > 0, ready);
                     if (ready)
@@ -185,6 +172,16 @@ namespace FairnessGovernor.Tests
                 Assert.Equal(sizes, classes.Size);
                 Assert.Equal(first.OrderBy(p => p.Key).Select(p => p.Value), classes.ByWeight);
             });
+        }
+
+        /// <summary>The wheel hands out exactly the items <paramref name="due"/> at <paramref name="now"/>; they leave the model too.</summary>
+        private static void TakeDue(StepWheel wheel, Dictionary<int, long> due, long now)
+        {
+            var got = new List<int>();
+            for (int i = wheel.TakeDue(now); i >= 0; i = wheel.Next(i)) got.Add(i);
+            var expected = due.Where(p => p.Value == now).Select(p => p.Key).OrderBy(i => i).ToList();
+            Assert.Equal(expected, got.OrderBy(i => i).ToList());
+            foreach (int i in got) due.Remove(i);
         }
 
         private sealed class HeldEntries : IDeadlineEntries
@@ -306,32 +303,25 @@ namespace FairnessGovernor.Tests
             }, iter: 150);
         }
 
-        [Fact]
-        public void Lag_bounded_equals_the_plain_scan_with_wheels_of_more_than_4096_buckets()
+        /// <summary>
+        /// Thousands of distinct weights (1 + 7,919 i mod 1,000,003: all distinct), every few dozen agents capped at 2 so that
+        /// epochs restart with another W and D. 1,100 to 2,000 classes: wheels of 8,192 buckets (4 a class), so classes with
+        /// periods of thousands of steps sit in the wheels, and the frontier and the step wheel wrap around them. Over 4,096
+        /// classes: a round's increment and deadline offset are divided out every round instead of being cached per class
+        /// (LagBounded.RoundSteps).
+        /// </summary>
+        [Theory]
+        [InlineData(1_100, 2_000, 4_000, 9_000, 50, 7, 4)]
+        [InlineData(4_200, 5_000, 5_000, 9_000, 40, 3, 2)]
+        public void Lag_bounded_equals_the_plain_scan_with_thousands_of_distinct_weights(int mFrom, int mTo, int nFrom, int nTo, int capStride, int capAt, int iter)
         {
-            // 1,100 to 2,000 distinct weights: 4 buckets a class gives wheels of 8,192 buckets, so classes with
-            // periods of thousands of steps sit in the wheels, and the frontier and the step wheel wrap around them.
-            Gen.Select(Gen.Int[1_100, 2_000], Gen.Int[4_000, 9_000], Gen.Int[0, 3]).Sample((m, n, capEvery) =>
+            Gen.Select(Gen.Int[mFrom, mTo], Gen.Int[nFrom, nTo], Gen.Int[0, 3]).Sample((m, n, capEvery) =>
             {
                 var agents = Enumerable.Range(0, m)
-                    .Select(i => new FairAgent("a" + i, 1 + (int)((i * 7919L) % 1_000_003), capEvery > 0 && i % (50 * capEvery) == 7 ? 2 : null))
+                    .Select(i => new FairAgent("a" + i, 1 + (int)((i * 7919L) % 1_000_003), capEvery > 0 && i % (capStride * capEvery) == capAt ? 2 : null))
                     .ToArray();
                 AssertPlainScan(agents, n);
-            }, iter: 4);
-        }
-
-        [Fact]
-        public void Lag_bounded_equals_the_plain_scan_with_more_classes_than_it_caches_round_steps_for()
-        {
-            // Over 4,096 distinct weights a round's increment and deadline offset are divided out every round instead of
-            // being cached per class (LagBounded.RoundSteps); capped agents start new epochs, whose W and D differ.
-            Gen.Select(Gen.Int[4_200, 5_000], Gen.Int[5_000, 9_000], Gen.Int[0, 2]).Sample((m, n, capEvery) =>
-            {
-                var agents = Enumerable.Range(0, m)
-                    .Select(i => new FairAgent("a" + i, 1 + (int)((i * 7919L) % 1_000_003), capEvery > 0 && i % (40 * capEvery) == 3 ? 2 : null))
-                    .ToArray();
-                AssertPlainScan(agents, n);
-            }, iter: 2);
+            }, iter: iter);
         }
 
         /// <summary>
