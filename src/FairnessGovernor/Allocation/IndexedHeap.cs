@@ -116,7 +116,7 @@ namespace FairnessGovernor.Allocation
             Tie = tie;
         }
 
-        // The longs first: 24 bytes, no padding (the entry sits in lag_bounded's per-class record, LagNode).
+        // The longs first: 24 bytes, no padding.
         public long Num { get; }
         public long W { get; }
         public int Item { get; }

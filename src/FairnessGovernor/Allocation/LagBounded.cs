@@ -84,7 +84,7 @@ namespace FairnessGovernor.Allocation
             }
             for (int c = 1; c < classes; c++) _segStart[c] = _segStart[c - 1] + sizes[c - 1];
             // Agents by weight descending, index ascending: the classes by weight descending, each in index order
-            // (O(m + k log k) rather than a comparison sort of the agents).
+            // (O(m + k) from the classes' order rather than a comparison sort of the agents).
             var ascending = weightClasses.ByWeight;
             var next = new int[classes];
             for (int r = classes - 2; r >= 0; r--) next[ascending[r]] = next[ascending[r + 1]] + sizes[ascending[r + 1]];
@@ -217,7 +217,11 @@ namespace FairnessGovernor.Allocation
             for (int p = _freshOpen.FirstAtOrAfter(0); p < cursor; p = _freshOpen.FirstAtOrAfter(p + 1))
             {
                 int a = _sorted[p], c = _class[a];
-                if (_node[c].Class.SegCount == 0) _nonEmpty[_nonEmptyCount++] = c;
+                if (_node[c].Class.SegCount == 0)
+                {
+                    _nonEmpty[_nonEmptyCount++] = c;
+                    _node[c].Class.Candidate = a; // as in Join
+                }
                 int at = _segStart[c] + _node[c].Class.SegCount++;
                 _members[at] = a;
                 _memberPos[a] = at - _segStart[c];
@@ -227,8 +231,7 @@ namespace FairnessGovernor.Allocation
             {
                 int c = _nonEmpty[i], turn = 0;
                 while (turn < _node[c].Class.SegCount && x[_members[_segStart[c] + turn]] > _node[c].Class.V) turn++;
-                _node[c].Class.Turn = turn;
-                _node[c].Class.Candidate = _members[_segStart[c] + turn];
+                SetTurn(c, turn);
                 Reckon(c);
                 Place(c);
             }
@@ -285,6 +288,14 @@ namespace FairnessGovernor.Allocation
         private long W(int agent) => _node[_class[agent]].Class.Weight;
 
         private int Candidate(int c) => _node[c].Class.Candidate;
+
+        /// <summary>Moves the class's turn pointer to <paramref name="t"/>, and its candidate with it (a class of one member keeps the one it joined with).</summary>
+        private void SetTurn(int c, int t)
+        {
+            ref var cls = ref _node[c].Class;
+            cls.Turn = t;
+            if (cls.SegCount > 1) cls.Candidate = _members[_segStart[c] + t];
+        }
 
         /// <summary>The class candidate's deadline numerator D (v + 1) - 1 (over its weight).</summary>
         private long Deadline(int c) => _d * (_node[c].Class.V + 1) - 1;
@@ -394,8 +405,7 @@ namespace FairnessGovernor.Allocation
                 // The usual case: the next member has the same count v, so the same eligibility (it stays eligible)
                 // and the same deadline; only the tie (its index, higher) changes, so the class sinks from the top in
                 // place, rarely further than one level.
-                _node[c].Class.Turn = t;
-                _node[c].Class.Candidate = _members[_segStart[c] + t];
+                SetTurn(c, t);
                 var first = _eligible.First;
                 first.Tie = Candidate(c);
                 _eligible.ReplaceFirst(first);
@@ -414,20 +424,18 @@ namespace FairnessGovernor.Allocation
                 ulong den = (ulong)_d * (ulong)w;
                 Grow(ref cls.StepQ, ref cls.StepR, incQ, incR, den);
             }
-            _node[c].Class.Turn = t;
-            if (_node[c].Class.SegCount > 1) _node[c].Class.Candidate = _members[_segStart[c] + t]; // one member: it stays
+            SetTurn(c, t);
             Place(c);
         }
 
         /// <summary>
-        /// Works out the class candidate's step afresh (v was set). The deadline floor is worked out
-        /// when first needed (-1 until then): in an epoch cut short by a close, most classes never become eligible or
-        /// start a new round.
+        /// Works out the class candidate's step afresh (v was set), and forgets the class's cached round steps (W and D
+        /// change from epoch to epoch).
         /// </summary>
         private void Reckon(int c)
         {
             _node[c].Class.StepQ = Quotient(_total, _d, _d * _node[c].Class.V + 1, _node[c].Class.Weight, out _node[c].Class.StepR);
-            if (_round != null) _round[c].IncQ = -1; // W and D may have changed since the class last worked them out
+            if (_round != null) _round[c].IncQ = -1;
         }
 
         /// <summary>
@@ -478,18 +486,19 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>Files the class among the eligible, by its candidate's deadline and the deadline's integer part in steps, <paramref name="due"/>.</summary>
-        private void MakeEligible(int c, long due) => _eligible.Add(((IDeadlineEntries)this).EntryOf(c), due);
+        private void MakeEligible(int c, long due) => _eligible.Add(EntryOf(c), due);
 
         /// <summary>The class's entry in the deadline queue: its candidate's deadline ratio (D (v + 1) - 1) / w, ties to the candidate's index.</summary>
-        RatioEntry IDeadlineEntries.EntryOf(int c) => new RatioEntry(c, Deadline(c), _node[c].Class.Weight, _node[c].Class.Candidate);
+        public RatioEntry EntryOf(int c) => new RatioEntry(c, Deadline(c), _node[c].Class.Weight, _node[c].Class.Candidate);
     }
 
     /// <summary>A weight class's state in a lag_bounded epoch (SPEC.md 6.1.3), kept in its <see cref="LagNode"/> (40 bytes).</summary>
     internal struct LagClass
     {
         // The candidate's eligibility step as quotient and remainder over D w of the numerator W (D v + 1). It grows by
-        // W D when v does: by W div w whole steps and (W mod w) D over D w, so a class's round costs additions and one
-        // division. The deadline's numerator is W (D v + 1) + W (D - 2) (see LagBounded.DueFloor).
+        // W D when v does: by W div w whole steps and (W mod w) D over D w, so a class's round costs additions (and
+        // divisions beyond 4,096 classes: LagBounded.RoundSteps). The deadline's numerator is W (D v + 1) + W (D - 2)
+        // (see LagBounded.DueFloor).
         public long StepQ;
         public ulong StepR;
         // Its members picked in the epoch, in index order, are LagBounded._members[start .. start + SegCount); with the

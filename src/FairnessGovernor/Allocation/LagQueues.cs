@@ -37,7 +37,7 @@ namespace FairnessGovernor.Allocation
         private readonly int _mask;
         private readonly int[] _head;
         private readonly ulong[] _bits;
-        private readonly LagNode[] _node; // per item: its key, links and place (maybe shared with the owner, see LagNode)
+        private readonly LagNode[] _node; // per item: its link and place (maybe shared with the owner, see LagNode)
         private readonly IndexedHeap<StepEntry> _far;
         private int _inWheel;
 
