@@ -193,6 +193,60 @@ namespace FairnessGovernor.Tests
             public RatioEntry EntryOf(int item) => Of[item];
         }
 
+        [Fact]
+        public void Prefetch_reaches_the_processor_on_x64_and_takes_any_index()
+        {
+            // On this runtime (.NET on x86-64) the prefetch intrinsic is found; elsewhere Line must be a harmless no-op.
+            bool x64 = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64;
+            if (x64) Assert.True(CachePrefetch.Available);
+            var nodes = new LagNode[1000];
+            for (int i = 0; i < nodes.Length; i++) CachePrefetch.Line(nodes, i);
+            if (CachePrefetch.Available) Assert.Throws<IndexOutOfRangeException>(() => CachePrefetch.Line(nodes, nodes.Length)); // a checked index, never a stray address
+        }
+
+        [Theory]
+        [InlineData(1, 5)]
+        [InlineData(2, 64)]
+        [InlineData(3, 65)]
+        [InlineData(4, 3000)]
+        public void Item_heap_pops_in_order_and_removes_any_item_as_it_grows(int seed, int items)
+        {
+            // Random pushes, pops and removals of any item (the removed place's replacement may need to move up or down)
+            // against a sorted reference; the heap's array starts at 64 entries and grows to the capacity.
+            var rng = new Random(seed);
+            var heap = new ItemHeap<StepEntry>(items);
+            var held = new Dictionary<int, long>();
+            for (int round = 0; round < 20_000; round++)
+            {
+                int op = rng.Next(10), item = rng.Next(items);
+                if (op < 6 && !held.ContainsKey(item))
+                {
+                    long step = rng.Next(items / 2 + 1);
+                    heap.Push(new StepEntry(item, step));
+                    held[item] = step;
+                }
+                else if (op < 8 && held.ContainsKey(item))
+                {
+                    heap.Remove(item);
+                    held.Remove(item);
+                }
+                else if (held.Count > 0)
+                {
+                    var first = held.OrderBy(h => h.Value).ThenBy(h => h.Key).First();
+                    Assert.Equal(first.Key, heap.Top);
+                    Assert.Equal(first.Value, heap.First.Step);
+                    Assert.Equal(first.Key, heap.Pop());
+                    held.Remove(first.Key);
+                }
+                Assert.Equal(held.Count, heap.Count);
+                Assert.Equal(held.ContainsKey(item), heap.Contains(item));
+            }
+            heap.Clear();
+            for (int i = 0; i < items; i++) heap.Push(new StepEntry(i, items - i));
+            Assert.Throws<InvalidOperationException>(() => heap.Push(new StepEntry(0, 0)));
+            for (int i = items - 1; i >= 0; i--) Assert.Equal(i, heap.Pop());
+        }
+
         [Theory]
         [InlineData(1, 10, 3)]
         [InlineData(2, 60, 100)]

@@ -413,19 +413,24 @@ namespace FairnessGovernor.Allocation
             }
             if (_eligible.IsFirst(c)) _eligible.PopFirst();
             else _waiting.Remove(c); // only the fallback picks a waiting class
-            if (t == _node[c].Class.SegCount)
+            if (t < _node[c].Class.SegCount)
             {
-                // A new round: v + 1's step and deadline are v's grown by W D over D w.
-                t = 0;
-                _node[c].Class.V++;
-                ref var cls = ref _node[c].Class;
-                long w = cls.Weight;
-                RoundSteps(c, out long incQ, out ulong incR, out _, out _);
-                ulong den = (ulong)_d * (ulong)w;
-                Grow(ref cls.StepQ, ref cls.StepR, incQ, incR, den);
+                SetTurn(c, t);
+                Place(c);
+                return;
             }
-            SetTurn(c, t);
-            Place(c);
+            // A new round: v + 1's step and deadline are v's grown by W D over D w. The round's steps are worked out
+            // once here and serve the deadline floor too (beyond CachedRounds classes each costs two divisions).
+            ref var cls = ref _node[c].Class;
+            cls.V++;
+            RoundSteps(c, out long incQ, out ulong incR, out long offQ, out ulong offR);
+            ulong den = (ulong)_d * (ulong)cls.Weight;
+            Grow(ref cls.StepQ, ref cls.StepR, incQ, incR, den);
+            SetTurn(c, 0);
+            long due = cls.StepQ;
+            ulong rest = cls.StepR;
+            Grow(ref due, ref rest, offQ, offR, den);
+            Place(c, due);
         }
 
         /// <summary>
@@ -477,10 +482,12 @@ namespace FairnessGovernor.Allocation
         /// is at least <see cref="DeadlineQueue.Lead"/> steps past its step, parked straight in the deadline queue (the frontier
         /// reaches it only once it is eligible, unless the frontier jumps; <see cref="Pick"/> checks the top's step).
         /// </summary>
-        private void Place(int c)
+        private void Place(int c) => Place(c, DueFloor(c));
+
+        /// <summary><see cref="Place(int)"/> with the deadline floor <paramref name="due"/> already worked out.</summary>
+        private void Place(int c, long due)
         {
             long step = Ceiling(_node[c].Class.StepQ, _node[c].Class.StepR);
-            long due = DueFloor(c);
             if (step <= _k || due - step >= DeadlineQueue.Lead) MakeEligible(c, due); // eligible, or parked
             else _waiting.Add(c, step, _k);
         }

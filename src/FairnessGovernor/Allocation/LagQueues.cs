@@ -38,7 +38,7 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _head;
         private readonly ulong[] _bits;
         private readonly LagNode[] _node; // per item: its link and place (maybe shared with the owner, see LagNode)
-        private readonly IndexedHeap<StepEntry> _far;
+        private readonly ItemHeap<StepEntry> _far;
         private int _inWheel;
 
         public KeyedWheel(int capacity, LagNode[]? nodes = null, byte mark = 1)
@@ -52,7 +52,7 @@ namespace FairnessGovernor.Allocation
             for (int i = 0; i < size; i++) _head[i] = -1;
             _bits = new ulong[size / 64];
             _node = nodes ?? new LagNode[Math.Max(1, capacity)];
-            _far = new IndexedHeap<StepEntry>(capacity);
+            _far = new ItemHeap<StepEntry>(capacity);
         }
 
         /// <summary>The number of buckets less one: keys up to base + Span share the wheel.</summary>
@@ -126,6 +126,13 @@ namespace FairnessGovernor.Allocation
                 from += 64 - (b & 63);
             }
             return long.MaxValue;
+        }
+
+        /// <summary>Starts loading the record of the first item in the bucket of <paramref name="key"/> (see <see cref="CachePrefetch"/>).</summary>
+        public void Prefetch(long key)
+        {
+            int first = _head[(int)(key & _mask)];
+            if (first >= 0) CachePrefetch.Line(_node, first);
         }
 
         /// <summary>The lowest item in the bucket of <paramref name="key"/>, or -1.</summary>
@@ -280,18 +287,22 @@ namespace FairnessGovernor.Allocation
     {
         /// <summary>How many steps past the current one the frontier is kept.</summary>
         internal const int Lead = 4;
+        /// <summary>How many non-empty buckets past the frontier the prefetch cursor runs (see <see cref="PrefetchAhead"/>).</summary>
+        internal const int Ahead = 4;
+        private const int ScanLimit = 512; // buckets the cursor looks through at a time
         private readonly KeyedWheel _wheel;
         private readonly RatioEntry[]? _entry; // standalone: per item in the wheel, its entry for the near heap
         private readonly IDeadlineEntries? _source; // shared records: the owner works the entries out
-        private readonly IndexedHeap<RatioEntry> _near;
+        private readonly ItemHeap<RatioEntry> _near;
         private long _frontier;
+        private long _prefetched = -1; // the prefetch cursor: the last bucket whose first record was prefetched
 
         /// <summary>A queue for items 0..capacity-1 that keeps each item's entry itself.</summary>
         public DeadlineQueue(int capacity)
         {
             _entry = new RatioEntry[Math.Max(1, capacity)];
             _wheel = new KeyedWheel(capacity);
-            _near = new IndexedHeap<RatioEntry>(capacity);
+            _near = new ItemHeap<RatioEntry>(capacity);
         }
 
         /// <summary>
@@ -303,7 +314,7 @@ namespace FairnessGovernor.Allocation
         {
             _source = source;
             _wheel = new KeyedWheel(capacity, nodes, 3); // marks apart from a StepWheel's on the same nodes
-            _near = new IndexedHeap<RatioEntry>(capacity);
+            _near = new ItemHeap<RatioEntry>(capacity);
         }
 
         private RatioEntry EntryOf(int item) => _entry != null ? _entry[item] : _source!.EntryOf(item);
@@ -367,6 +378,7 @@ namespace FairnessGovernor.Allocation
             _near.Clear();
             _wheel.Clear(items, count);
             _frontier = now;
+            _prefetched = -1;
         }
 
         /// <summary>Moves the frontier up to <paramref name="to"/>: the buckets it crosses go to the near heap, then the far items within the new span to the wheel.</summary>
@@ -388,12 +400,39 @@ namespace FairnessGovernor.Allocation
                 }
                 for (int i = _wheel.TakeBucket(floor); i >= 0; i = _wheel.Next(i)) _near.Push(EntryOf(i));
                 _frontier = floor + 1;
+                PrefetchAhead();
             }
             while (_wheel.FarWithin(_frontier))
             {
                 int item = _wheel.PopFar(out long floor);
                 if (floor < _frontier || _frontier == long.MaxValue) _near.Push(EntryOf(item));
                 else _wheel.Add(item, floor, _frontier);
+            }
+        }
+
+        /// <summary>
+        /// Moves the prefetch cursor to the next non-empty bucket and starts loading its first item's record
+        /// (<see cref="CachePrefetch"/>), so that the cursor runs <see cref="Ahead"/> non-empty buckets past the frontier:
+        /// the frontier crosses one bucket a pick or so, and with many items a crossed item's record would otherwise come
+        /// from main memory then (SPEC.md 6.1.3). Items filed behind the cursor later are simply not prefetched; a
+        /// prefetch changes no result.
+        /// </summary>
+        private void PrefetchAhead()
+        {
+            if (!CachePrefetch.Available) return;
+            int moves = 1;
+            if (_prefetched < _frontier)
+            {
+                _prefetched = _frontier - 1; // behind (at the start, after a jump): build the lead again
+                moves = Ahead;
+            }
+            long end = _frontier + _wheel.Span + 1;
+            while (moves-- > 0)
+            {
+                long key = _wheel.FirstKey(_prefetched + 1, Math.Min(end, _prefetched + 1 + ScanLimit));
+                if (key == long.MaxValue) return; // nothing near: the same stretch is looked through again next time
+                _prefetched = key;
+                _wheel.Prefetch(key);
             }
         }
     }
