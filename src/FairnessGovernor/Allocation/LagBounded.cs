@@ -32,6 +32,7 @@ namespace FairnessGovernor.Allocation
     {
         private readonly OpenAgents _open;
         private readonly int[] _sorted;   // agents by weight descending, index ascending
+        private readonly int[] _sortedClass; // the class of the agent at each position in _sorted (read in order by the fresh cursor)
         private readonly int[] _rank;     // agent -> position in _sorted
         private readonly OpenAgents _freshOpen; // over positions in _sorted
 
@@ -58,6 +59,8 @@ namespace FairnessGovernor.Allocation
         private int _cursor;
         private bool _headValid; // _head and _headStep are those of the cursor in this epoch
         private int _head;
+        private int _headPos;     // the cursor agent's position in _sorted
+        private long _headWeight;
         private long _headStep;
         private long _k;
         private long _total;
@@ -89,11 +92,13 @@ namespace FairnessGovernor.Allocation
             var next = new int[classes];
             for (int r = classes - 2; r >= 0; r--) next[ascending[r]] = next[ascending[r + 1]] + sizes[ascending[r + 1]];
             _sorted = new int[m];
+            _sortedClass = new int[m];
             _rank = new int[m];
             for (int i = 0; i < m; i++)
             {
                 int p = next[_class[i]]++;
                 _sorted[p] = i;
+                _sortedClass[p] = _class[i];
                 _rank[i] = p;
             }
             _freshOpen = new OpenAgents(m);
@@ -144,7 +149,7 @@ namespace FairnessGovernor.Allocation
                 if (freshEligible)
                 {
                     // fresh deadline numerator is D - 1
-                    int cmp = ExactMath.CompareProducts(_d - 1, _node[from].Class.Weight, Deadline(from), W(fresh));
+                    int cmp = ExactMath.CompareProducts(_d - 1, _node[from].Class.Weight, Deadline(from), _headWeight);
                     if (cmp < 0 || (cmp == 0 && fresh < j)) j = fresh;
                 }
             }
@@ -159,9 +164,9 @@ namespace FairnessGovernor.Allocation
             }
             if (j == fresh)
             {
-                _cursor = _rank[j] + 1;
+                _cursor = _headPos + 1;
                 _headValid = false;
-                Join(j);
+                Join(j, _sortedClass[_headPos]);
             }
             else Advance(from);
             return j;
@@ -277,8 +282,13 @@ namespace FairnessGovernor.Allocation
             {
                 int p = _freshOpen.FirstAtOrAfter(_cursor);
                 _head = p >= _sorted.Length ? -1 : _sorted[p];
-                _headStep = _head >= 0 ? EligibleStep(1, W(_head)) : long.MaxValue;
+                _headPos = p;
+                _headWeight = _head >= 0 ? _node[_sortedClass[p]].Class.Weight : 0;
+                _headStep = _head >= 0 ? EligibleStep(1, _headWeight) : long.MaxValue;
                 _headValid = true;
+                // The next fresh agent's class record, read when it comes up (and written when it joins): with many
+                // classes it would come from main memory then (SPEC.md 6.1.3).
+                if (p + 1 < _sorted.Length) CachePrefetch.Line(_node, _sortedClass[p + 1]);
             }
             step = _headStep;
             return _head;
@@ -376,9 +386,8 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>A fresh agent's first pick: it joins its class's members with x = 1 (every member has x = 1 then).</summary>
-        private void Join(int agent)
+        private void Join(int agent, int c)
         {
-            int c = _class[agent];
             int count = _node[c].Class.SegCount;
             int at = _segStart[c] + count;
             _members[at] = agent;
