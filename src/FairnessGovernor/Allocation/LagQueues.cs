@@ -129,10 +129,18 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>Starts loading the record of the first item in the bucket of <paramref name="key"/> (see <see cref="CachePrefetch"/>).</summary>
-        public void Prefetch(long key)
+        public int Prefetch(long key)
         {
             int first = _head[(int)(key & _mask)];
             if (first >= 0) CachePrefetch.Line(_node, first);
+            return first;
+        }
+
+        /// <summary>Starts loading the record of the item after <paramref name="item"/> in its bucket, if any (<paramref name="item"/>'s own record should be in the cache).</summary>
+        public void PrefetchNext(int item)
+        {
+            int next = _node[item].Next;
+            if (next >= 0) CachePrefetch.Line(_node, next);
         }
 
         /// <summary>The lowest item in the bucket of <paramref name="key"/>, or -1.</summary>
@@ -296,6 +304,7 @@ namespace FairnessGovernor.Allocation
         private readonly ItemHeap<RatioEntry> _near;
         private long _frontier;
         private long _prefetched = -1; // the prefetch cursor: the last bucket whose first record was prefetched
+        private int _prefetchedItem = -1, _prefetchedBefore = -1; // the items whose records the last two moves prefetched
 
         /// <summary>A queue for items 0..capacity-1 that keeps each item's entry itself.</summary>
         public DeadlineQueue(int capacity)
@@ -379,6 +388,7 @@ namespace FairnessGovernor.Allocation
             _wheel.Clear(items, count);
             _frontier = now;
             _prefetched = -1;
+            _prefetchedItem = _prefetchedBefore = -1;
         }
 
         /// <summary>Moves the frontier up to <paramref name="to"/>: the buckets it crosses go to the near heap, then the far items within the new span to the wheel.</summary>
@@ -424,15 +434,19 @@ namespace FairnessGovernor.Allocation
             if (_prefetched < _frontier)
             {
                 _prefetched = _frontier - 1; // behind (at the start, after a jump): build the lead again
+                _prefetchedItem = _prefetchedBefore = -1;
                 moves = Ahead;
             }
+            // The record prefetched two moves ago has had two picks' time to arrive: the item after it in its bucket is next.
+            if (_prefetchedBefore >= 0) _wheel.PrefetchNext(_prefetchedBefore);
             long end = _frontier + _wheel.Span + 1;
             while (moves-- > 0)
             {
                 long key = _wheel.FirstKey(_prefetched + 1, Math.Min(end, _prefetched + 1 + ScanLimit));
                 if (key == long.MaxValue) return; // nothing near: the same stretch is looked through again next time
                 _prefetched = key;
-                _wheel.Prefetch(key);
+                _prefetchedBefore = _prefetchedItem;
+                _prefetchedItem = _wheel.Prefetch(key);
             }
         }
     }
