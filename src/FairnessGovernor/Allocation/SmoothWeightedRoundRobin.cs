@@ -31,7 +31,9 @@ namespace FairnessGovernor.Allocation
     internal sealed class SmoothWeightedRoundRobin : IAgentSelector
     {
         private const long Never = long.MaxValue;
-        private const int WideClasses = 16; // from this many classes on, paths are repaired by UpdatePathWide (measured crossover: 12 to 16)
+        private const int CachedNodes = 512; // the top of the tree (12 KB), which stays cached: see PrefetchPath
+        private const int WideClasses = 16;
+        private const int PrefetchClasses = 8192; // from here on the tree (48 B a class) outgrows the L2 cache share: see PrefetchPath // from this many classes on, paths are repaired by UpdatePathWide (measured crossover: 12 to 16)
 
         private struct Node // 24 bytes
         {
@@ -52,7 +54,7 @@ namespace FairnessGovernor.Allocation
             public int QCount;
             public int HCount;
             public int Candidate; // its candidate agent (-1: none); the agent index breaks ties
-            public int Leaf;      // its leaf in _tree
+            public int Leaf;      // its leaf in _tree (LeafOf, kept here beside the state a repair reads anyway)
         }
 
         private struct Entry
@@ -70,7 +72,9 @@ namespace FairnessGovernor.Allocation
         private readonly ClassState[] _cls; // per class, in one place (a pick reads and writes one class's state)
         private readonly Node[] _tree;   // tournament over the classes
         private readonly int _size;
+        private readonly int _deepest, _deep; // the first node of the deepest level, and how many leaves it holds (see LeafOf)
         private readonly bool _wide; // at least WideClasses classes
+        private readonly bool _prefetch; // at least PrefetchClasses classes, and prefetches reach the processor
         private long _time;
         private long _total;
         private int _pending = -1; // the last pick, out of its class until the next call re-files it
@@ -93,16 +97,22 @@ namespace FairnessGovernor.Allocation
             _queue = new Entry[System.Math.Max(1, m)];
             var weightClasses = agents.Classes;
             int classes = weightClasses.Count;
-            var sizes = weightClasses.Size;
-            _class = weightClasses.Of;
+            // The classes here are numbered by weight, lightest first (the table's numbering is by first appearance), so
+            // that a class's leaf follows from its number (see LeafOf) and a pick can start loading its path at once.
+            var byWeight = weightClasses.ByWeight;
+            var rank = new int[classes];
+            for (int r = 0; r < classes; r++) rank[byWeight[r]] = r;
+            _class = new int[m];
+            for (int i = 0; i < m; i++) _class[i] = rank[weightClasses.Of[i]];
             if (initial != null)
                 for (int i = 0; i < m; i++) _b[i] = _frozen[i] = initial[i];
             _cls = new ClassState[classes];
             for (int k = 0; k < classes; k++)
             {
-                _cls[k].Weight = (int)weightClasses.Weight[k];
-                _cls[k].Cap = sizes[k];
-                if (k > 0) _cls[k].Start = _cls[k - 1].Start + sizes[k - 1];
+                int size = weightClasses.Size[byWeight[k]];
+                _cls[k].Weight = (int)weightClasses.Weight[byWeight[k]];
+                _cls[k].Cap = size;
+                if (k + 1 < classes) _cls[k + 1].Start = _cls[k].Start + size;
             }
             // Each class's open members in index order; with carried weights, sorted into the class order.
             for (int i = 0; i < m; i++)
@@ -121,15 +131,15 @@ namespace FairnessGovernor.Allocation
             // change most often (once per round of the class, w_k rounds per W picks), have the shorter paths.
             _size = System.Math.Max(1, classes);
             _wide = classes >= WideClasses;
+            _prefetch = classes >= PrefetchClasses && CachePrefetch.Available;
             _tree = new Node[2 * _size];
             // Leaves in weight order: neighbouring classes then have close weights, so the lines that meet low in
             // the tree overtake one another rarely (a heavier line gains on a lighter one by the difference of
             // their weights per pick), and fewer certificates expire.
-            var byWeight = weightClasses.ByWeight;
-            int deepest = 1; // 2^d, d the depth of the deepest level
-            while (deepest <= 2 * _size - 1 - deepest) deepest <<= 1;
-            int deep = 2 * _size - deepest; // leaves on the deepest level; they come first from left to right
-            for (int r = 0; r < classes; r++) _cls[byWeight[r]].Leaf = r < deep ? deepest + r : _size + (r - deep);
+            _deepest = 1; // 2^d, d the depth of the deepest level
+            while (_deepest <= 2 * _size - 1 - _deepest) _deepest <<= 1;
+            _deep = 2 * _size - _deepest; // leaves on the deepest level; they come first from left to right
+            for (int k = 0; k < classes; k++) _cls[k].Leaf = LeafOf(k);
             for (int p = _size; p < 2 * _size; p++)
             {
                 _tree[p].Fail = Never;
@@ -180,7 +190,9 @@ namespace FairnessGovernor.Allocation
             _time++;
             if (_tree[1].Fail <= _time) Fix(1);
             ref var root = ref _tree[1];
-            int k = root.Class, j = _cls[k].Candidate;
+            int k = root.Class;
+            if (_prefetch) PrefetchPath(LeafOf(k));
+            int j = _cls[k].Candidate;
             long b = root.B - _total;
             _bCurrent = false;
             TakeFirst(k);
@@ -189,6 +201,24 @@ namespace FairnessGovernor.Allocation
             _pendingClass = k;
             _pendingB = b;
             return j;
+        }
+
+        /// <summary>
+        /// Class <paramref name="k"/>'s leaf: the classes by weight, lightest first, fill the deepest level from the left, then
+        /// the level above from where its internal nodes end (classes are numbered by weight, so this needs no lookup).
+        /// </summary>
+        private int LeafOf(int k) => k < _deep ? _deepest + k : _size + (k - _deep);
+
+        /// <summary>
+        /// Starts loading the nodes the repair of the path from <paramref name="leaf"/> will read (the leaf, and each level's
+        /// sibling, beside which the node written sits) below the top of the tree, which stays cached (<see cref="CachePrefetch"/>).
+        /// With many classes the lower levels of a path come from main memory; their addresses follow from the leaf alone,
+        /// so they load together, and alongside the class's own state, rather than one after another.
+        /// </summary>
+        private void PrefetchPath(int leaf)
+        {
+            CachePrefetch.Line(_tree, leaf);
+            for (int node = leaf; node >= CachedNodes; node >>= 1) CachePrefetch.Line(_tree, node ^ 1);
         }
 
         /// <summary>Re-files the last pick in its class and repairs the class's path, at the pick's time.</summary>
