@@ -18,12 +18,25 @@ namespace FairnessGovernor.Tests
         [InlineData(FairnessStrategies.SmoothWeightedRoundRobin, 3, 3)]
         [InlineData(FairnessStrategies.LagBounded, 4, 4)]
         [InlineData(FairnessStrategies.LagBounded, 1000, 5)]
-        public void Selectors_equal_the_plain_rules_on_hundreds_of_agents(string strategy, int maxWeight, int seed)
+        public void Selectors_equal_the_plain_rules_on_hundreds_of_agents(string strategy, int maxWeight, int seed) =>
+            AgreeWithThePlainRule(strategy, maxWeight, seed, 300, 6000);
+
+        /// <summary>
+        /// Past 8,192 weight classes smooth WRR prefetches a pick's path, and lag_bounded's classes no longer have their
+        /// round steps cached: both must still decide as the plain rules do.
+        /// </summary>
+        [Theory]
+        [InlineData(FairnessStrategies.SmoothWeightedRoundRobin, 6)]
+        [InlineData(FairnessStrategies.LagBounded, 7)]
+        public void Selectors_equal_the_plain_rules_past_eight_thousand_distinct_weights(string strategy, int seed) =>
+            AgreeWithThePlainRule(strategy, 1_000_000, seed, 9000, 12_000);
+
+        private static void AgreeWithThePlainRule(string strategy, int maxWeight, int seed, int agentCount, int taskCount)
         {
             var rng = new Random(seed);
-            var agents = Enumerable.Range(0, 300).Select(i => new FairAgent("a" + i, rng.Next(maxWeight + 1),
+            var agents = Enumerable.Range(0, agentCount).Select(i => new FairAgent("a" + i, rng.Next(maxWeight + 1),
                 rng.Next(3) == 0 ? (int?)rng.Next(0, 30) : null)).ToArray();
-            var tasks = Enumerable.Range(0, 6000).Select(i => new FairTask("t" + i)).ToArray();
+            var tasks = Enumerable.Range(0, taskCount).Select(i => new FairTask("t" + i)).ToArray();
             var policy = new FairnessPolicy("p", false, 2.0, strategy);
             var r = Allocator.Allocate(tasks, agents, policy);
             var reference = Reference.Run(tasks, Enumerable.Range(0, tasks.Length).ToArray(), agents, policy,
