@@ -33,7 +33,7 @@ namespace FairnessGovernor.Allocation
         private const long Never = long.MaxValue;
         private const int CachedNodes = 512; // the top of the tree (12 KB), which stays cached: see PrefetchPath
         private const int WideClasses = 16;
-        private const int PrefetchClasses = 8192; // from here on the tree (48 B a class) outgrows the L2 cache share: see PrefetchPath // from this many classes on, paths are repaired by UpdatePathWide (measured crossover: 12 to 16)
+        private const int LargeClasses = 8192; // from here on the tree (48 B a class) outgrows the L2 cache share: see _large // from this many classes on, paths are repaired by UpdatePathWide (measured crossover: 12 to 16)
 
         private struct Node // 24 bytes
         {
@@ -74,7 +74,9 @@ namespace FairnessGovernor.Allocation
         private readonly int _size;
         private readonly int _deepest, _deep; // the first node of the deepest level, and how many leaves it holds (see LeafOf)
         private readonly bool _wide; // at least WideClasses classes
-        private readonly bool _prefetch; // at least PrefetchClasses classes, and prefetches reach the processor
+        private readonly bool _large;    // at least LargeClasses classes: a pick prefetches its path (PrefetchPath), and the
+                                         // path repair bounds crossing times instead of dividing (CrossTimeBound)
+        private readonly bool _prefetch; // _large, and prefetches reach the processor
         private long _time;
         private long _total;
         private int _pending = -1; // the last pick, out of its class until the next call re-files it
@@ -131,7 +133,8 @@ namespace FairnessGovernor.Allocation
             // change most often (once per round of the class, w_k rounds per W picks), have the shorter paths.
             _size = System.Math.Max(1, classes);
             _wide = classes >= WideClasses;
-            _prefetch = classes >= PrefetchClasses && CachePrefetch.Available;
+            _large = classes >= LargeClasses;
+            _prefetch = _large && CachePrefetch.Available;
             _tree = new Node[2 * _size];
             // Leaves in weight order: neighbouring classes then have close weights, so the lines that meet low in
             // the tree overtake one another rarely (a heavier line gains on a lighter one by the difference of
@@ -421,14 +424,16 @@ namespace FairnessGovernor.Allocation
         /// <summary>
         /// The path repair for many classes, where which line wins at a node, and whether the loser is the heavier,
         /// are coin tosses: no branch on them. The subtree's winner is carried up in locals (each level reads only
-        /// the sibling and writes the node, with the values <see cref="Recompute"/> would give it), chosen with masks,
-        /// and every level computes its crossing time (on this machine a division costs less than a mispredicted
+        /// the sibling and writes the node, with the values <see cref="Recompute"/> would give it, except that from
+        /// <see cref="LargeClasses"/> classes on a node's fail may be earlier: <see cref="CrossTimeBound"/>), chosen with
+        /// masks, and every level computes its crossing time (on this machine a division costs less than a mispredicted
         /// branch; testing first whether it can come before the subtree's fail was slower).
         /// </summary>
         private void UpdatePathWide(int k)
         {
             var tree = _tree;
             long t = _time;
+            bool bound = _large;
             int node = _cls[k].Leaf;
             // The winner of the subtree below, starting with the leaf.
             int cls;
@@ -462,7 +467,7 @@ namespace FairnessGovernor.Allocation
                         w ^= (w ^ sw) & m;
                         vo ^= (vo ^ vs) & m;
                         cls ^= (cls ^ sc) & (int)m;
-                        long dc = CrossTime(t, d, dw) - fail;
+                        long dc = (bound ? CrossTimeBound(t, d, dw) : CrossTime(t, d, dw)) - fail;
                         fail += dc & (dc >> 63); // the lesser
                     }
                     else { cls = sc; b = sb; w = sw; vo = vs; }
@@ -518,6 +523,26 @@ namespace FairnessGovernor.Allocation
         /// settles it by index. No branch on the data: the division costs less than a mispredicted branch, and
         /// whether the winner is the heavier line is a coin toss at many nodes.
         /// </summary>
+        /// <summary>
+        /// A lower bound of <see cref="CrossTime"/> without a division, for trees of at least <see cref="LargeClasses"/> classes:
+        /// t + max(1, floor(d / 2^s)) with 2^s the power of two at or above dw (so at most about twice too early), or Never when
+        /// dw &lt;= 0. A certificate may expire early, never late: an early expiry only makes <see cref="Fix"/> repair the node
+        /// with the exact time, and the winners are the same. In a large tree every path node is rewritten often, so most early
+        /// times are never reached, and the 17 or so divisions of a path repair, about a quarter of a pick with 100,000
+        /// classes, go; in a small tree the nodes live longer and the extra repairs cost more than the divisions.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static long CrossTimeBound(long t, long d, long dw)
+        {
+            long none = (dw - 1) >> 63;           // -1 when dw <= 0: the loser never draws level
+            long dv = dw - ((dw - 1) & none);     // dw, or 1
+            // 2^s >= dv: s is one more than the exponent of dv as a double (rounding up only raises it).
+            int s = (int)(System.BitConverter.DoubleToInt64Bits(dv) >> 52) - 1022;
+            long q = d >> s;
+            q += ((q - 1) >> 63) & 1;             // at least 1
+            return (t + (q & ~none)) | (none & Never);
+        }
+
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static long CrossTime(long t, long d, long dw)
         {
