@@ -23,7 +23,8 @@ namespace FairnessGovernor.Allocation
     /// get the shorter paths. Below 16 classes a path is repaired node by node (<see cref="Recompute"/>, whose
     /// branches predict well there); from 16 on by <see cref="UpdatePathWide"/>, which carries the subtree's winner
     /// up in locals, chooses it with masks and computes every crossing time with one division, because which line
-    /// wins at a node is then a coin toss. Both give every node the same values. Arrays only; no allocation per
+    /// wins at a node is then a coin toss. Both give every node the same values (from 8,192 classes on the wide repair
+    /// may give a node an earlier fail, never a later one: <see cref="CrossTimeBound"/>). Arrays only; no allocation per
     /// pick. (Long arithmetic wraps, so b_i + w_i t is exact whenever the current weight itself fits in 64 bits, as
     /// c_i + w_i (t - tau_i) was.)
     /// </para>
@@ -32,8 +33,8 @@ namespace FairnessGovernor.Allocation
     {
         private const long Never = long.MaxValue;
         private const int CachedNodes = 512; // the top of the tree (12 KB), which stays cached: see PrefetchPath
-        private const int WideClasses = 16;
-        private const int LargeClasses = 8192; // from here on the tree (48 B a class) outgrows the L2 cache share: see _large // from this many classes on, paths are repaired by UpdatePathWide (measured crossover: 12 to 16)
+        private const int WideClasses = 16; // from this many classes on, paths are repaired by UpdatePathWide (measured crossover: 12 to 16)
+        private const int LargeClasses = 8192; // from here on the tree (48 B a class) outgrows the L2 cache share: see _large
 
         private struct Node // 24 bytes
         {
@@ -523,6 +524,16 @@ namespace FairnessGovernor.Allocation
         /// settles it by index. No branch on the data: the division costs less than a mispredicted branch, and
         /// whether the winner is the heavier line is a coin toss at many nodes.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static long CrossTime(long t, long d, long dw)
+        {
+            long none = (dw - 1) >> 63;           // -1 when dw <= 0: the loser never draws level
+            long dv = dw - ((dw - 1) & none);     // dw, or 1
+            long n = (d | (((d - 1) >> 63) & 1)) + dv - 1; // max(1, d) + dv - 1: ceil of the quotient, and at least 1
+            long q = (ulong)n <= uint.MaxValue ? (uint)n / (uint)dv : n / dv; // the 32-bit division is quicker
+            return (t + (q & ~none)) | (none & Never);
+        }
+
         /// <summary>
         /// A lower bound of <see cref="CrossTime"/> without a division, for trees of at least <see cref="LargeClasses"/> classes:
         /// t + max(1, floor(d / 2^s)) with 2^s the power of two at or above dw (so at most about twice too early), or Never when
@@ -540,16 +551,6 @@ namespace FairnessGovernor.Allocation
             int s = (int)(System.BitConverter.DoubleToInt64Bits(dv) >> 52) - 1022;
             long q = d >> s;
             q += ((q - 1) >> 63) & 1;             // at least 1
-            return (t + (q & ~none)) | (none & Never);
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static long CrossTime(long t, long d, long dw)
-        {
-            long none = (dw - 1) >> 63;           // -1 when dw <= 0: the loser never draws level
-            long dv = dw - ((dw - 1) & none);     // dw, or 1
-            long n = (d | (((d - 1) >> 63) & 1)) + dv - 1; // max(1, d) + dv - 1: ceil of the quotient, and at least 1
-            long q = (ulong)n <= uint.MaxValue ? (uint)n / (uint)dv : n / dv; // the 32-bit division is quicker
             return (t + (q & ~none)) | (none & Never);
         }
 
