@@ -79,7 +79,7 @@ namespace FairnessGovernor.Tests
             var nodes = new LagNode[items];
             var wheel = new StepWheel(items, nodes);
             var entries = new HeldEntries(items);
-            var queue = new DeadlineQueue(items, nodes, entries);
+            var queue = new DeadlineQueue(items, nodes, entries, prefetch: seed % 2 == 1); // with and without the prefetch cursor
             var due = new Dictionary<int, long>();
             var held = new Dictionary<int, RatioEntry>();
             var all = Enumerable.Range(0, items).ToArray();
@@ -248,15 +248,20 @@ namespace FairnessGovernor.Tests
         }
 
         [Theory]
-        [InlineData(1, 10, 3)]
-        [InlineData(2, 60, 100)]
-        [InlineData(3, 300, 10_000)]
-        [InlineData(4, 30, 3_000_000)]
-        public void Deadline_queue_always_tops_the_earliest_deadline(int seed, int items, int spread)
+        [InlineData(1, 10, 3, false)]
+        [InlineData(2, 60, 100, false)]
+        [InlineData(3, 300, 10_000, false)]
+        [InlineData(4, 30, 3_000_000, false)]
+        [InlineData(5, 10, 3, true)]
+        [InlineData(6, 60, 100, true)]
+        [InlineData(7, 300, 10_000, true)]
+        [InlineData(8, 30, 3_000_000, true)]
+        public void Deadline_queue_always_tops_the_earliest_deadline(int seed, int items, int spread, bool prefetch)
         {
             // Deadlines num / w at a scale of 1 step per 1,000 units: the floor is floor(num / (1000 w)), so floors order deadlines.
+            // With prefetch the queue runs its prefetch cursor (lag_bounded does from 16,384 classes on), which must change nothing.
             var rng = new Random(seed);
-            var queue = new DeadlineQueue(items);
+            var queue = new DeadlineQueue(items, prefetch);
             var held = new Dictionary<int, RatioEntry>();
             long now = 0;
             for (int round = 0; round < 20_000; round++)
@@ -376,6 +381,35 @@ namespace FairnessGovernor.Tests
                     .ToArray();
                 AssertPlainScan(agents, n);
             }, iter: iter);
+        }
+
+        /// <summary>
+        /// From 16,384 classes on lag_bounded prefetches (its deadline queue's cursor, the fresh cursor's next record); the
+        /// picks must be those without it, which the plain-scan tests check at fewer classes. 20,000 agents on their own
+        /// weights (some equal), 300,000 picks, agents closing now and then (each close starts a new epoch).
+        /// </summary>
+        [Fact]
+        public void Lag_bounded_picks_the_same_with_and_without_prefetching()
+        {
+            int m = 20_000;
+            var rng = new Random(11);
+            var agents = Enumerable.Range(0, m).Select(i => new FairAgent("a" + i, rng.Next(40) == 0 ? 7 : 1 + rng.Next(1_000_000))).ToArray();
+            var table = new FairAgentTable(agents);
+            Assert.True(table.Classes.Count >= 16_384);
+            var openOn = new OpenAgents(m);
+            var openOff = new OpenAgents(m);
+            var on = new LagBounded(table, openOn, prefetch: true);
+            var off = new LagBounded(table, openOff, prefetch: false);
+            for (int k = 0; k < 300_000; k++)
+            {
+                int a = on.Pick();
+                Assert.Equal(off.Pick(), a);
+                if (a >= 0 && rng.Next(20_000) == 0)
+                {
+                    openOn.Close(a); on.Close(a);
+                    openOff.Close(a); off.Close(a);
+                }
+            }
         }
 
         /// <summary>

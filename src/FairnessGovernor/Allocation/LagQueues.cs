@@ -303,12 +303,14 @@ namespace FairnessGovernor.Allocation
         private readonly IDeadlineEntries? _source; // shared records: the owner works the entries out
         private readonly ItemHeap<RatioEntry> _near;
         private long _frontier;
+        private readonly bool _prefetch; // run the prefetch cursor (PrefetchAhead)
         private long _prefetched = -1; // the prefetch cursor: the last bucket whose first record was prefetched
         private int _prefetchedItem = -1, _prefetchedBefore = -1; // the items whose records the last two moves prefetched
 
-        /// <summary>A queue for items 0..capacity-1 that keeps each item's entry itself.</summary>
-        public DeadlineQueue(int capacity)
+        /// <summary>A queue for items 0..capacity-1 that keeps each item's entry itself (<paramref name="prefetch"/>: run the prefetch cursor).</summary>
+        public DeadlineQueue(int capacity, bool prefetch = false)
         {
+            _prefetch = prefetch && CachePrefetch.Available;
             _entry = new RatioEntry[Math.Max(1, capacity)];
             _wheel = new KeyedWheel(capacity);
             _near = new ItemHeap<RatioEntry>(capacity);
@@ -319,8 +321,9 @@ namespace FairnessGovernor.Allocation
         /// and keeps no entries: <paramref name="source"/> works out an item's entry when its bucket moves into the near heap
         /// (the owner must not change an item's entry while it is in the queue).
         /// </summary>
-        public DeadlineQueue(int capacity, LagNode[] nodes, IDeadlineEntries source)
+        public DeadlineQueue(int capacity, LagNode[] nodes, IDeadlineEntries source, bool prefetch)
         {
+            _prefetch = prefetch && CachePrefetch.Available;
             _source = source;
             _wheel = new KeyedWheel(capacity, nodes, 3); // marks apart from a StepWheel's on the same nodes
             _near = new ItemHeap<RatioEntry>(capacity);
@@ -429,7 +432,7 @@ namespace FairnessGovernor.Allocation
         /// </summary>
         private void PrefetchAhead()
         {
-            if (!CachePrefetch.Available) return;
+            if (!_prefetch) return;
             int moves = 1;
             if (_prefetched < _frontier)
             {
