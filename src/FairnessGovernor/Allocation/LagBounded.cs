@@ -28,6 +28,7 @@ namespace FairnessGovernor.Allocation
     /// no O(m) work per close.
     /// </para>
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     internal sealed class LagBounded : IAgentSelector, IDeadlineEntries
     {
         private readonly OpenAgents _open;

@@ -291,6 +291,7 @@ namespace FairnessGovernor.Allocation
     /// item's, and floors order deadlines (a lower floor is a lower deadline), so the near heap's top is the
     /// overall first. When the near heap is empty the frontier jumps past the first non-empty bucket.
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     internal sealed class DeadlineQueue
     {
         /// <summary>How many steps past the current one the frontier is kept.</summary>
