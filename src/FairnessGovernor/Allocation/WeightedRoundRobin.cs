@@ -163,17 +163,7 @@ namespace FairnessGovernor.Allocation
             int m = weights.Length;
             var keys = new ulong[m];
             for (int i = 0; i < m; i++) keys[i] = ((ulong)(uint)weights[i] << 32) | (uint)i;
-            var spare = new ulong[m];
-            var count = new int[257];
-            for (int shift = 32; shift < 64; shift += 8)
-            {
-                System.Array.Clear(count, 0, count.Length);
-                for (int i = 0; i < m; i++) count[(int)((keys[i] >> shift) & 255) + 1]++;
-                if (count[1] == m) continue; // every key has digit 0 here: the pass would change nothing
-                for (int d = 0; d < 256; d++) count[d + 1] += count[d];
-                for (int i = 0; i < m; i++) spare[count[(int)((keys[i] >> shift) & 255)]++] = keys[i];
-                (keys, spare) = (spare, keys);
-            }
+            keys = RadixSort.ByHighHalf(keys);
             // Runs of equal weight, in weight order: run r's weight and size, and each agent's run.
             var runOf = new int[m];
             var runWeight = new long[m];

@@ -189,17 +189,7 @@ namespace FairnessGovernor.Input
                 if (_ascending || n < 2) return true;
                 var keys = new ulong[n];
                 for (int i = 0; i < n; i++) keys[i] = ((ulong)Hash(IdAt(i)) << 32) | (uint)i;
-                var temp = new ulong[n];
-                var counts = new int[256];
-                for (int shift = 32; shift < 64; shift += 8)
-                {
-                    Array.Clear(counts, 0, counts.Length);
-                    for (int i = 0; i < n; i++) counts[(int)(keys[i] >> shift) & 0xFF]++;
-                    int sum = 0;
-                    for (int d = 0; d < 256; d++) { int c = counts[d]; counts[d] = sum; sum += c; }
-                    for (int i = 0; i < n; i++) temp[counts[(int)(keys[i] >> shift) & 0xFF]++] = keys[i];
-                    var swap = keys; keys = temp; temp = swap;
-                }
+                keys = RadixSort.ByHighHalf(keys);
                 for (int start = 0; start < n;)
                 {
                     int end = start + 1;
