@@ -11,8 +11,8 @@ namespace FairnessGovernor.PowerShell
     /// <summary>
     /// What every FairnessGovernor cmdlet shares (SPEC.md 8.1 and 8.6): provider path resolution (FileSystem
     /// only), and stopping with an engine error as a terminating ErrorRecord whose ErrorId is the engine's.
-    /// Engine types appear here only in private members and method bodies, never in the public shape
-    /// PowerShell reflects over when it imports the module (see <see cref="ModuleLoader"/>).
+    /// Its static constructor registers <see cref="ModuleLoader"/>'s resolver, so the engine is found even
+    /// in a session that added the cmdlets without Import-Module.
     /// </summary>
     public abstract class FairnessCmdlet : PSCmdlet
     {
@@ -78,7 +78,10 @@ namespace FairnessGovernor.PowerShell
         /// <summary>Stops the command with an engine error (SPEC.md 8.6): its ErrorId, category and message, as one mapping makes them.</summary>
         internal void ThrowEngineError(FairnessException ex, object? target = null) => ThrowTerminatingError(EngineErrors.ToErrorRecord(ex, target));
 
-        /// <summary>Unwraps a -Governor value: a governor from New-FairnessGovernor, or an InvalidGovernor error.</summary>
+        /// <summary>
+        /// Unwraps a -Governor value: a governor from New-FairnessGovernor, or an InvalidGovernor error. -Governor is typed
+        /// object so that any other value reaches this error rather than a parameter-binding conversion error.
+        /// </summary>
         internal Governor UnwrapGovernor(object value)
         {
             var o = value is PSObject p ? p.BaseObject : value;
