@@ -32,12 +32,15 @@ namespace FairnessGovernor.PowerShell
                 Stop("ConflictingPathParameters", "Give -" + name + "Path or -Literal" + name + "Path, not both.");
         }
 
-        /// <summary>Tasks come from a file or from objects (-Task or the pipeline): not both, and not neither.</summary>
-        public void CheckTaskSource(bool file, bool objects)
+        /// <summary>
+        /// Tasks come from a file or from objects (-Task or the pipeline): not both, and not neither. With a pipeline the
+        /// conflict shows when the first object arrives, so call this again then with <paramref name="objects"/> true.
+        /// </summary>
+        public void CheckTaskSource(bool file, bool objects, bool piped = false)
         {
             if (file && objects)
                 Stop("ConflictingTaskInput", "Give tasks either as a file (-TaskPath or -LiteralTaskPath) or as objects (-Task or the pipeline), not both.");
-            if (!file && !objects)
+            if (!file && !objects && !piped)
                 Stop("MissingTaskInput", "No tasks: give -TaskPath, -LiteralTaskPath, -Task, or pipe task objects in.");
         }
 

@@ -131,9 +131,7 @@ namespace FairnessGovernor.PowerShell.Commands
             _inputs.CheckPathPair("Task", TaskPath, LiteralTaskPath);
             _inputs.CheckPathPair("Agent", AgentPath, LiteralAgentPath);
             _inputs.CheckPathPair("Policy", PolicyPath, LiteralPolicyPath);
-            bool taskObjects = MyInvocation.BoundParameters.ContainsKey("Task") || MyInvocation.ExpectingInput;
-            // Piped objects meet a task file in ProcessRecord, when the first one arrives.
-            _inputs.CheckTaskSource(TaskFileGiven, taskObjects && !(TaskFileGiven && MyInvocation.ExpectingInput));
+            _inputs.CheckTaskSource(TaskFileGiven, MyInvocation.BoundParameters.ContainsKey("Task") && !MyInvocation.ExpectingInput, MyInvocation.ExpectingInput);
             _inputs.CheckAgentSource(AgentPath != null || LiteralAgentPath != null, Agent != null);
             _inputs.CheckPolicySource(PolicyPath != null || LiteralPolicyPath != null, Policy != null);
             if ((PassThru || NoClobber) && OutFile == null)
@@ -150,7 +148,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 if (MyInvocation.ExpectingInput) _pipelineTasks.Add(null);
                 return;
             }
-            if (TaskFileGiven) _inputs!.CheckTaskSource(true, true);
+            _inputs!.CheckTaskSource(TaskFileGiven, true, true);
             if (_stream != null)
             {
                 StreamTasks(Task);
