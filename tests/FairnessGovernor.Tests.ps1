@@ -328,6 +328,14 @@ Describe 'Evidence chain' {
         $wrong = ConvertTo-SecureString 'not the key' -AsPlainText -Force
         (Test-AllocationEvidence -Path $log -Key $wrong).BadSignatureCount | Should -Be 1
     }
+
+    It 'reads the -Replay inputs under the input limits' {
+        $log = Join-Path $TestDrive 'limits.jsonl'
+        Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log
+        $replay = @{ Path = $log; Replay = $true; TaskPath = $sample.TaskPath; AgentPath = $sample.AgentPath; PolicyPath = $sample.PolicyPath }
+        (Test-AllocationEvidence @replay -MaxInputBytes 4096)[1].IsMatch | Should -BeTrue
+        { Test-AllocationEvidence @replay -MaxInputBytes 10 } | Should -Throw -ErrorId 'InputTooLarge,FairnessGovernor.PowerShell.Commands.TestAllocationEvidenceCommand'
+    }
 }
 
 Describe 'Fairness over time' {

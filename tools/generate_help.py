@@ -5,6 +5,7 @@
 import html
 E=html.escape
 # -MaxInputBytes, -MaxDepth, -MaxAliasExpansion: one C# base class (InputLimitsCmdlet), one description.
+# Every cmdlet that reads task, agent or policy input lists them (Test-AllocationEvidence for its -Replay inputs).
 LIMIT_PARAMS = [
    ("MaxInputBytes","Int64",False,None,"false","The largest input file read, in bytes (default 536870912, 512 MiB). A larger file is refused with InputTooLarge before it is read."),
    ("MaxDepth","Int32",False,None,"false","The deepest nesting of arrays and objects accepted in an input file (default 64, from 1 to 1000). Deeper input is refused with InputTooDeep."),
@@ -152,7 +153,7 @@ cmdlets = [
  dict(name="Test-AllocationEvidence", verb="Test", noun="AllocationEvidence",
   synopsis="Verifies an evidence log's hash chain and signatures, and optionally replays a logged run.",
   description=["Reads the log (streaming) and checks every line: it parses, its hash recomputes from its canonical content, and its prev equals the hash of the line before. Returns an EvidenceVerificationResult with IsValid, EntryCount, FirstInvalidLine ($null when valid), ErrorId and Reason, LastHash, and with -Key or -KeyPath the counts of signed, unsigned and wrongly signed lines.",
-   "With -Replay it also re-runs the allocation of one logged line (-LineNumber, default the last) from the inputs you give, and returns an EvidenceReplayResult whose IsMatch says whether the tasks, agents, policy and decisions digests all match: proof that the logged run is what those inputs produce."],
+   "With -Replay it also re-runs the allocation of one logged line (-LineNumber, default the last) from the inputs you give, and returns an EvidenceReplayResult whose IsMatch says whether the tasks, agents, policy and decisions digests all match: proof that the logged run is what those inputs produce. The -Replay inputs are read under the same input limits as Invoke-FairAllocation (-MaxInputBytes, -MaxDepth, -MaxAliasExpansion)."],
   params=[
    ("Path","String",True,"0","false","The evidence log; wildcards must match one file."),
    ("LiteralPath","String",True,None,"true (ByPropertyName)","The evidence log, used exactly as written. Aliases: PSPath, LP."),
@@ -170,6 +171,7 @@ cmdlets = [
    ("Agent","Object[]",False,None,"false","With -Replay: the run's agent objects."),
    ("PolicyPath","String",False,None,"false","With -Replay: the run's policy file."),
    ("Policy","Object",False,None,"false","With -Replay: the run's policy object."),
+   *LIMIT_PARAMS,
   ],
   inputs=[("System.String","Paths, by property name.")],
   outputs=[("FairnessGovernor.Evidence.EvidenceVerificationResult","The verification."),("FairnessGovernor.Evidence.EvidenceReplayResult","With -Replay, the replay of the chosen line.")],
@@ -251,7 +253,7 @@ cmdlets = [
   outputs=[("FairnessGovernor.Model.FairAgent","The agent.")],
   examples=[
    ("A heavier agent with a cap","New-FairAgent -Id 'gpu-1' -Weight 3 -Capacity 10","Three slots in the rotation, at most ten tasks a run."),
-   ("Agents for an allocation","$agents = New-FairAgent a 1; $agents += New-FairAgent b 2\nInvoke-FairAllocation -TaskPath ./fixtures/tasks.json -Agent $agents","Builds the agent list in a script."),
+   ("Agents for an allocation","$agents = @(New-FairAgent a 1); $agents += New-FairAgent b 2\nInvoke-FairAllocation -TaskPath ./fixtures/tasks.json -Agent $agents","Builds the agent list in a script."),
   ]),
  dict(name="New-FairnessPolicy", verb="New", noun="FairnessPolicy",
   synopsis="Creates a validated fairness policy.",

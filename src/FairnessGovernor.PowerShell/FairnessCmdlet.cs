@@ -2,21 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using FairnessGovernor.Errors;
 using FairnessGovernor.Input;
+using FairnessGovernor.State;
 
 namespace FairnessGovernor.PowerShell
 {
     /// <summary>
-    /// What every FairnessGovernor cmdlet shares: provider path resolution (FileSystem only), and the
-    /// translation of the engine's <see cref="FairnessInputException"/> into a terminating ErrorRecord
-    /// whose ErrorId is the engine's stable id.
+    /// What every FairnessGovernor cmdlet shares (SPEC.md 8.1 and 8.6): provider path resolution (FileSystem
+    /// only), and stopping with an engine error as a terminating ErrorRecord whose ErrorId is the engine's.
+    /// Its static constructor registers <see cref="ModuleLoader"/>'s resolver, so the engine is found even
+    /// in a session that added the cmdlets without Import-Module.
     /// </summary>
     public abstract class FairnessCmdlet : PSCmdlet
     {
         static FairnessCmdlet() => ModuleLoader.Register();
 
         /// <summary>Resolves a -Path (wildcards allowed, exactly one existing file) or -LiteralPath value.</summary>
-        protected string ResolveInputPath(string path, bool literal, string parameterName)
+        internal string ResolveInputPath(string path, bool literal, string parameterName)
         {
             var list = ResolvePaths(path, literal, parameterName, mustExist: true);
             if (list.Count != 1)
@@ -27,7 +30,7 @@ namespace FairnessGovernor.PowerShell
         }
 
         /// <summary>Resolves to FileSystem paths; with <paramref name="mustExist"/> false, a literal path may name a new file.</summary>
-        protected List<string> ResolvePaths(string path, bool literal, string parameterName, bool mustExist)
+        internal List<string> ResolvePaths(string path, bool literal, string parameterName, bool mustExist)
         {
             var result = new List<string>();
             ProviderInfo provider;
@@ -69,73 +72,26 @@ namespace FairnessGovernor.PowerShell
                     "NotAFileSystemPath", ErrorCategory.InvalidArgument, path));
         }
 
-        private void ThrowNotFound(string path, string resolved)
-        {
-            var ex = new FairnessInputException("InputFileNotFound", resolved, null, null, "no such file.");
-            ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.ObjectNotFound, path));
-        }
+        private void ThrowNotFound(string path, string resolved) =>
+            ThrowEngineError(new FairnessInputException("InputFileNotFound", resolved, null, null, "no such file."), path);
 
-        /// <summary>Stops the command with the engine error as a terminating ErrorRecord.</summary>
-        protected void ThrowInputError(FairnessInputException ex, object? target = null)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, target));
-        }
+        /// <summary>Stops the command with an engine error (SPEC.md 8.6): its ErrorId, category and message, as one mapping makes them.</summary>
+        internal void ThrowEngineError(FairnessException ex, object? target = null) => ThrowTerminatingError(EngineErrors.ToErrorRecord(ex, target));
 
-        /// <summary>The ErrorRecord for an engine input error.</summary>
-        internal static ErrorRecord ToErrorRecord(FairnessInputException ex, object? target)
-        {
-            var record = new ErrorRecord(ex, ex.ErrorId, CategoryOf(ex.ErrorId), target ?? ex.SourceName);
-            record.ErrorDetails = new ErrorDetails(ex.Message)
-            {
-                RecommendedAction = ex.Field != null
-                    ? "Correct the field '" + ex.Field + "'" + (ex.Item != null ? " of " + ex.Item : "") + " in " + ex.SourceName + " and run the command again."
-                    : "Correct " + ex.SourceName + " and run the command again.",
-            };
-            return record;
-        }
-
-        private static ErrorCategory CategoryOf(string errorId)
-        {
-            switch (errorId)
-            {
-                case "InputFileNotFound": return ErrorCategory.ObjectNotFound;
-                case "InputFileUnreadable": return ErrorCategory.ReadError;
-                case "InputPathIsDirectory":
-                case "InputNotAFile":
-                case "UnsupportedInputFormat": return ErrorCategory.InvalidArgument;
-                case "InputTooLarge":
-                case "InputTooDeep":
-                case "AliasExpansionLimit": return ErrorCategory.LimitsExceeded;
-                default: return ErrorCategory.InvalidData;
-            }
-        }
-
-        /// <summary>Stops the command with a state-file error (SPEC.md 7.5) whose ErrorId is the engine's.</summary>
-        protected void ThrowStateError(FairnessGovernor.State.GovernorStateException ex)
-        {
-            ErrorCategory category;
-            switch (ex.ErrorId)
-            {
-                case "StateFileLocked": category = ErrorCategory.ResourceBusy; break;
-                case "StateFileUnreadable": category = ErrorCategory.ReadError; break;
-                case "StateFileUnwritable": category = ErrorCategory.WriteError; break;
-                case "StatePathIsDirectory": category = ErrorCategory.InvalidArgument; break;
-                case "StateLockDisabled": category = ErrorCategory.NotEnabled; break;
-                default: category = ErrorCategory.InvalidData; break;
-            }
-            var record = new ErrorRecord(ex, ex.ErrorId, category, ex.Path);
-            record.ErrorDetails = new ErrorDetails(ex.Message);
-            ThrowTerminatingError(record);
-        }
-
-        /// <summary>Unwraps a -Governor value: a governor from New-FairnessGovernor, or an InvalidGovernor error.</summary>
-        internal object UnwrapGovernor(object value)
+        /// <summary>
+        /// Unwraps a -Governor value: a governor from New-FairnessGovernor, or an InvalidGovernor error. -Governor is typed
+        /// object so that any other value reaches this error rather than a parameter-binding conversion error.
+        /// </summary>
+        internal Governor UnwrapGovernor(object value)
         {
             var o = value is PSObject p ? p.BaseObject : value;
-            if (!(o is FairnessGovernor.State.Governor))
+            if (!(o is Governor governor))
+            {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Governor takes a governor from New-FairnessGovernor; got " + o.GetType().FullName + "."),
                     "InvalidGovernor", ErrorCategory.InvalidArgument, value));
-            return o;
+                return null!;
+            }
+            return governor;
         }
 
         /// <summary>Writes a file atomically: a temporary file in the same folder, then a rename over the target.</summary>

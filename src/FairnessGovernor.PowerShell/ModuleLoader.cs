@@ -12,6 +12,12 @@ namespace FairnessGovernor.PowerShell
     /// AssemblyLoadContext created by reflection (this assembly targets netstandard2.0); on Windows
     /// PowerShell 5.1 they load side by side from that folder. The default context never probes the
     /// folder: the only way in is the resolver below, which answers just for the names found there.
+    /// Load order: the resolver must be registered before the runtime first needs an engine type. Import-Module
+    /// calls <see cref="OnImport"/>; a host that adds the cmdlet types to a session without importing the module
+    /// reaches <see cref="Register"/> through FairnessCmdlet's static constructor, which runs before any cmdlet
+    /// code. The runtime resolves engine types lazily (a reference-typed field or a method signature loads its
+    /// assembly only when code using it first runs), so cmdlets may keep engine objects in typed fields; what
+    /// must not exist is engine code reached from this assembly before either registration.
     /// </summary>
     public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {

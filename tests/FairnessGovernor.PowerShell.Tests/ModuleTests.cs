@@ -69,6 +69,32 @@ namespace FairnessGovernor.PowerShell.Tests
         }
 
         [Fact]
+        public void Cmdlets_added_to_a_session_without_Import_Module_find_the_engine()
+        {
+            // No OnImport here: FairnessCmdlet's static constructor registers the resolver before the cmdlets' typed
+            // engine fields and calls are first used, so the engine still loads from dependencies/ into its own context.
+            using var dir = new Scratch();
+            var script = dir.Write("no-import.ps1", @"
+$asm = [System.Reflection.Assembly]::LoadFrom($args[0])
+$iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+$iss.Commands.Add([System.Management.Automation.Runspaces.SessionStateCmdletEntry]::new('Get-FairnessMetrics', $asm.GetType('FairnessGovernor.PowerShell.Commands.GetFairnessMetricsCommand', $true), $null))
+$rs = [runspacefactory]::CreateRunspace($iss); $rs.Open()
+$ps = [powershell]::Create(); $ps.Runspace = $rs
+$null = $ps.AddScript('param($agents) [pscustomobject]@{ TaskId = ""t""; AgentId = ""agent-a"" } | Get-FairnessMetrics -AgentPath $agents').AddArgument($args[1])
+$m = $ps.Invoke()
+$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'FairnessGovernor' }
+'agents=' + $m[0].AgentCount
+'context=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name
+");
+            var dll = Path.Combine(PowerShellHost.RepoRoot, "output", "FairnessGovernor", "FairnessGovernor.PowerShell.dll");
+            var agents = Path.Combine(PowerShellHost.RepoRoot, "fixtures", "agents.json");
+            var run = RealPwsh.RunFile(script, dir.Path, TimeSpan.FromMinutes(2), dll, agents);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("agents=3", run.StdOut);
+            Assert.Contains("context=FairnessGovernor", run.StdOut);
+        }
+
+        [Fact]
         public void Every_cmdlet_has_help_with_described_parameters_and_two_examples()
         {
             using var ps = new PowerShellHost();

@@ -5,7 +5,7 @@ namespace FairnessGovernor.PowerShell.Commands
 {
     /// <summary>
     /// The input-limit parameters shared by the cmdlets that read task, agent and policy files (Invoke-FairAllocation,
-    /// Import-Fair*, and Get-FairnessMetrics for -AgentPath).
+    /// Import-Fair*, Get-FairnessMetrics for -AgentPath, and Test-AllocationEvidence for its -Replay inputs; SPEC.md 1.2).
     /// </summary>
     public abstract class InputLimitsCmdlet : FairnessCmdlet
     {

@@ -4,8 +4,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using FairnessGovernor.Allocation;
+using FairnessGovernor.Errors;
 using FairnessGovernor.Input;
-using FairnessGovernor.Metrics;
 using FairnessGovernor.Model;
 using FairnessGovernor.Output;
 using FairnessGovernor.State;
@@ -14,13 +14,16 @@ namespace FairnessGovernor.PowerShell.Commands
 {
     /// <summary>
     /// <para type="synopsis">Allocates tasks among agents under a fairness policy and emits one decision per task.</para>
+    /// <para>SPEC.md 8.3: the inputs (through <see cref="InputSources"/>), one engine call (a batch run, or a stream
+    /// with -Stream), then the decisions, or the document with -OutFile; -StatePath and -Governor continue a state.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "FairAllocation", SupportsShouldProcess = true, DefaultParameterSetName = "Decisions")]
     [OutputType("FairnessGovernor.Allocation.AllocationDecision")]
     public sealed class InvokeFairAllocationCommand : InputLimitsCmdlet, IDisposable
     {
         private readonly List<object?> _pipelineTasks = new List<object?>();
-        private object? _streamRun; // a StreamRun while -Stream runs
+        private InputSources? _inputs;
+        private StreamedAllocation? _stream; // while -Stream runs
         private volatile bool _stopping;
 
         /// <summary>Task objects: hashtables, PSCustomObjects, Import-Csv rows or Import-FairTask output. Binds from the pipeline.</summary>
@@ -123,134 +126,17 @@ namespace FairnessGovernor.PowerShell.Commands
                 Stop("StreamWithOutFile", "-Stream emits decisions as they are made; it cannot write the -OutFile document, which needs the whole run.", ErrorCategory.InvalidArgument);
             if (MyInvocation.BoundParameters.ContainsKey("WindowSize") && !Stream)
                 Stop("WindowSizeWithoutStream", "-WindowSize goes with -Stream.", ErrorCategory.InvalidArgument);
-            Conflict(TaskPath, LiteralTaskPath, "TaskPath", "LiteralTaskPath");
-            Conflict(AgentPath, LiteralAgentPath, "AgentPath", "LiteralAgentPath");
-            Conflict(PolicyPath, LiteralPolicyPath, "PolicyPath", "LiteralPolicyPath");
-            bool taskFile = TaskPath != null || LiteralTaskPath != null;
-            if (taskFile && (MyInvocation.BoundParameters.ContainsKey("Task") && !MyInvocation.ExpectingInput))
-                Stop("ConflictingTaskInput", "Give tasks either as a file (-TaskPath or -LiteralTaskPath) or as objects (-Task or the pipeline), not both.", ErrorCategory.InvalidArgument);
-            if (!taskFile && !MyInvocation.BoundParameters.ContainsKey("Task") && !MyInvocation.ExpectingInput)
-                Stop("MissingTaskInput", "No tasks: give -TaskPath, -LiteralTaskPath, -Task, or pipe task objects in.", ErrorCategory.InvalidArgument);
-            bool agentFile = AgentPath != null || LiteralAgentPath != null;
-            if (agentFile && Agent != null)
-                Stop("ConflictingAgentInput", "Give agents either as a file (-AgentPath or -LiteralAgentPath) or as objects (-Agent), not both.", ErrorCategory.InvalidArgument);
-            if (!agentFile && Agent == null)
-                Stop("MissingAgentInput", "No agents: give -AgentPath, -LiteralAgentPath or -Agent.", ErrorCategory.InvalidArgument);
-            if ((PolicyPath != null || LiteralPolicyPath != null) && Policy != null)
-                Stop("ConflictingPolicyInput", "Give the policy either as a file (-PolicyPath or -LiteralPolicyPath) or as an object (-Policy), not both.", ErrorCategory.InvalidArgument);
+            // The limits hold for every input of the command, streamed or not (SPEC.md 1.2).
+            _inputs = new InputSources(this, GetLimits());
+            _inputs.CheckPathPair("Task", TaskPath, LiteralTaskPath);
+            _inputs.CheckPathPair("Agent", AgentPath, LiteralAgentPath);
+            _inputs.CheckPathPair("Policy", PolicyPath, LiteralPolicyPath);
+            _inputs.CheckTaskSource(TaskFileGiven, MyInvocation.BoundParameters.ContainsKey("Task") && !MyInvocation.ExpectingInput, MyInvocation.ExpectingInput);
+            _inputs.CheckAgentSource(AgentPath != null || LiteralAgentPath != null, Agent != null);
+            _inputs.CheckPolicySource(PolicyPath != null || LiteralPolicyPath != null, Policy != null);
             if ((PassThru || NoClobber) && OutFile == null)
                 Stop("OutFileSwitchWithoutOutFile", "-PassThru and -NoClobber go with -OutFile.", ErrorCategory.InvalidArgument);
             if (Stream) StartStream();
-        }
-
-        private void StartStream()
-        {
-            string? agentFile = AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : LiteralAgentPath != null ? ResolveInputPath(LiteralAgentPath, true, "LiteralAgentPath") : null;
-            string? policyFile = PolicyPath != null ? ResolveInputPath(PolicyPath, false, "PolicyPath") : LiteralPolicyPath != null ? ResolveInputPath(LiteralPolicyPath, true, "LiteralPolicyPath") : null;
-            string? statePath = StatePath != null ? ResolvePaths(StatePath, true, "StatePath", mustExist: false)[0] : null;
-            object? governor = Governor != null ? UnwrapGovernor(Governor) : null;
-            try
-            {
-                var limits = GetLimits(); // the limits hold for every input of the command, streamed or not (SPEC.md 1.2)
-                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent", limits), ExcludeAgent, agentFile ?? "-Agent objects");
-                var policy = EngineInput.Policy(policyFile, Policy, "Policy", limits);
-                _streamRun = new StreamRun(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), limits);
-            }
-            catch (FairnessInputException ex)
-            {
-                ThrowInputError(ex);
-            }
-            catch (GovernorStateException ex)
-            {
-                ThrowStateError(ex);
-            }
-        }
-
-        private void StreamTasks(IEnumerable<object?> tasks)
-        {
-            var run = (StreamRun)_streamRun!;
-            try
-            {
-                foreach (var t in tasks)
-                    foreach (var d in run.Add(t))
-                        WriteObject(d);
-            }
-            catch (FairnessInputException ex)
-            {
-                ThrowInputError(ex);
-            }
-        }
-
-        private void EndStream(string? taskFile)
-        {
-            var run = (StreamRun)_streamRun!;
-            if (taskFile != null)
-            {
-                try { StreamTasks(TaskLoader.FromFile(taskFile, GetLimits())); }
-                catch (FairnessInputException ex) { ThrowInputError(ex); }
-            }
-            foreach (var d in run.Complete()) WriteObject(d);
-            if (run.HasState && ShouldProcess(StatePath ?? "governor", "Save fairness state after " + run.TaskCount + " streamed tasks"))
-            {
-                try { run.Save(); }
-                catch (GovernorStateException ex) { ThrowStateError(ex); }
-            }
-            run.Dispose();
-            _streamRun = null;
-        }
-
-        /// <summary>Releases the state file's lock when a stream is stopped or fails (nothing is saved then).</summary>
-        public void Dispose()
-        {
-            (_streamRun as IDisposable)?.Dispose();
-            _streamRun = null;
-        }
-
-        /// <summary>A stream in progress: the engine stream, and the state file lock or governor it continues.</summary>
-        private sealed class StreamRun : IDisposable
-        {
-            private readonly AllocationStream _stream;
-            private readonly GovernorStateLock? _lock;
-            private readonly Governor? _governor;
-            private readonly InputLimits _limits;
-            private int _index;
-
-            public StreamRun(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, object? governor, TimeSpan timeout, InputLimits limits)
-            {
-                _governor = governor as Governor;
-                _limits = limits;
-                if (statePath != null) _lock = GovernorStateFile.Open(statePath, timeout);
-                try
-                {
-                    _stream = new AllocationStream(agents, policy, options, _lock?.State ?? _governor?.State);
-                }
-                catch
-                {
-                    _lock?.Dispose();
-                    throw;
-                }
-            }
-
-            public bool HasState => _lock != null || _governor != null;
-
-            public int TaskCount => _stream.TaskCount;
-
-            public IReadOnlyList<AllocationDecision> Add(object? item)
-            {
-                var label = "tasks[" + _index++ + "]";
-                var task = (item is PSObject p ? p.BaseObject : item) as FairTask ?? TaskLoader.FromItem(ObjectInput.ToItem(item), ObjectInput.Source("Task"), label, _limits);
-                return _stream.Add(task);
-            }
-
-            public IReadOnlyList<AllocationDecision> Complete() => _stream.Complete();
-
-            public void Save()
-            {
-                if (_lock != null) _lock.Save(_stream.NextState!);
-                else _governor?.Commit(_stream);
-            }
-
-            public void Dispose() => _lock?.Dispose();
         }
 
         /// <inheritdoc />
@@ -262,9 +148,8 @@ namespace FairnessGovernor.PowerShell.Commands
                 if (MyInvocation.ExpectingInput) _pipelineTasks.Add(null);
                 return;
             }
-            if (TaskPath != null || LiteralTaskPath != null)
-                Stop("ConflictingTaskInput", "Give tasks either as a file (-TaskPath or -LiteralTaskPath) or as objects (-Task or the pipeline), not both.", ErrorCategory.InvalidArgument);
-            if (_streamRun != null)
+            _inputs!.CheckTaskSource(TaskFileGiven, true, true);
+            if (_stream != null)
             {
                 StreamTasks(Task);
                 return;
@@ -275,39 +160,34 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            string? taskFile = TaskPath != null ? ResolveInputPath(TaskPath, false, "TaskPath") : LiteralTaskPath != null ? ResolveInputPath(LiteralTaskPath, true, "LiteralTaskPath") : null;
-            string? agentFile = AgentPath != null ? ResolveInputPath(AgentPath, false, "AgentPath") : LiteralAgentPath != null ? ResolveInputPath(LiteralAgentPath, true, "LiteralAgentPath") : null;
-            string? policyFile = PolicyPath != null ? ResolveInputPath(PolicyPath, false, "PolicyPath") : LiteralPolicyPath != null ? ResolveInputPath(LiteralPolicyPath, true, "LiteralPolicyPath") : null;
-            if (_streamRun != null)
+            var inputs = _inputs!;
+            string? taskFile = inputs.File("Task", TaskPath, LiteralTaskPath);
+            string? agentFile = inputs.File("Agent", AgentPath, LiteralAgentPath);
+            string? policyFile = inputs.File("Policy", PolicyPath, LiteralPolicyPath);
+            if (_stream != null)
             {
                 EndStream(taskFile);
                 return;
             }
             string? outFile = OutFile != null ? ResolvePaths(OutFile, true, "OutFile", mustExist: false)[0] : null;
             string? statePath = StatePath != null ? ResolvePaths(StatePath, true, "StatePath", mustExist: false)[0] : null;
-            object? governor = Governor != null ? UnwrapGovernor(Governor) : null;
+            var governor = Governor != null ? UnwrapGovernor(Governor) : null;
 
             AllocationResult result;
             try
             {
-                var limits = GetLimits();
-                var tasks = EngineInput.Tasks(taskFile, _pipelineTasks, "Task", limits);
-                var agents = EngineInput.Without(EngineInput.Agents(agentFile, EngineInput.Flatten(Agent), "Agent", limits), ExcludeAgent, agentFile ?? "-Agent objects");
-                var policy = EngineInput.Policy(policyFile, Policy, "Policy", limits);
+                var tasks = inputs.Tasks(taskFile, _pipelineTasks);
+                var agents = inputs.Agents(agentFile, Agent, ExcludeAgent);
+                var policy = inputs.Policy(policyFile, Policy);
                 WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "' (" + policy.Strategy + ").");
                 var options = new AllocationOptions { Explain = Explain };
                 if (statePath != null) result = AllocateWithStateFile(statePath, tasks, agents, policy, options);
-                else if (governor != null) result = ((Governor)governor).Allocate(tasks, agents, policy, options);
+                else if (governor != null) result = governor.Allocate(tasks, agents, policy, options);
                 else result = Allocator.Allocate(tasks, agents, policy, options);
             }
-            catch (FairnessInputException ex)
+            catch (FairnessException ex)
             {
-                ThrowInputError(ex);
-                return;
-            }
-            catch (GovernorStateException ex)
-            {
-                ThrowStateError(ex);
+                ThrowEngineError(ex);
                 return;
             }
 
@@ -321,6 +201,65 @@ namespace FairnessGovernor.PowerShell.Commands
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stopping = true;
+
+        /// <summary>Releases the state file's lock when a stream is stopped or fails (nothing is saved then).</summary>
+        public void Dispose()
+        {
+            _stream?.Dispose();
+            _stream = null;
+        }
+
+        private bool TaskFileGiven => TaskPath != null || LiteralTaskPath != null;
+
+        private void StartStream()
+        {
+            var inputs = _inputs!;
+            string? agentFile = inputs.File("Agent", AgentPath, LiteralAgentPath);
+            string? policyFile = inputs.File("Policy", PolicyPath, LiteralPolicyPath);
+            string? statePath = StatePath != null ? ResolvePaths(StatePath, true, "StatePath", mustExist: false)[0] : null;
+            var governor = Governor != null ? UnwrapGovernor(Governor) : null;
+            try
+            {
+                var agents = inputs.Agents(agentFile, Agent, ExcludeAgent);
+                var policy = inputs.Policy(policyFile, Policy);
+                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs);
+            }
+            catch (FairnessException ex)
+            {
+                ThrowEngineError(ex);
+            }
+        }
+
+        private void StreamTasks(IEnumerable<object?> tasks)
+        {
+            try
+            {
+                foreach (var t in tasks)
+                    foreach (var d in _stream!.Add(t))
+                        WriteObject(d);
+            }
+            catch (FairnessException ex)
+            {
+                ThrowEngineError(ex);
+            }
+        }
+
+        private void EndStream(string? taskFile)
+        {
+            var stream = _stream!;
+            if (taskFile != null)
+            {
+                try { StreamTasks(TaskLoader.FromFile(taskFile, _inputs!.Limits)); }
+                catch (FairnessException ex) { ThrowEngineError(ex); }
+            }
+            foreach (var d in stream.Complete()) WriteObject(d);
+            if (stream.HasState && ShouldProcess(StatePath ?? "governor", "Save fairness state after " + stream.TaskCount + " streamed tasks"))
+            {
+                try { stream.Save(); }
+                catch (FairnessException ex) { ThrowEngineError(ex); }
+            }
+            Dispose();
+        }
 
         /// <summary>Under the state file's lock: read the state, allocate continuing it, save the next state (not with -WhatIf).</summary>
         private AllocationResult AllocateWithStateFile(string path, IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions options)
@@ -371,12 +310,6 @@ namespace FairnessGovernor.PowerShell.Commands
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);
             }
-        }
-
-        private void Conflict(string? a, string? b, string nameA, string nameB)
-        {
-            if (a != null && b != null)
-                Stop("ConflictingPathParameters", "Give -" + nameA + " or -" + nameB + ", not both.", ErrorCategory.InvalidArgument);
         }
 
         private void Stop(string errorId, string message, ErrorCategory category, object? target = null) =>

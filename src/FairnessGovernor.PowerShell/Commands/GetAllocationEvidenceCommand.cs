@@ -1,0 +1,63 @@
+using System;
+using System.Management.Automation;
+using FairnessGovernor.Errors;
+using FairnessGovernor.Evidence;
+
+namespace FairnessGovernor.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Reads an evidence log back as entry objects, oldest first.</para>
+    /// <para>SPEC.md 8.5: each file streamed in order, filtered by policy id and time.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "AllocationEvidence", DefaultParameterSetName = "Path")]
+    [OutputType("FairnessGovernor.Evidence.EvidenceEntry")]
+    public sealed class GetAllocationEvidenceCommand : FairnessCmdlet
+    {
+        /// <summary>Evidence log paths; wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = new string[0];
+
+        /// <summary>Evidence log paths taken literally.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "LiteralPath", ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = new string[0];
+
+        /// <summary>Only entries of this policy id (wildcards allowed).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PolicyId { get; set; }
+
+        /// <summary>Only entries logged after this time.</summary>
+        [Parameter]
+        public DateTime? After { get; set; }
+
+        /// <summary>Only entries logged before this time.</summary>
+        [Parameter]
+        public DateTime? Before { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            bool literal = ParameterSetName == "LiteralPath";
+            var pattern = PolicyId == null ? null : new WildcardPattern(PolicyId, WildcardOptions.IgnoreCase);
+            var options = new EvidenceReadOptions { After = After?.ToUniversalTime(), Before = Before?.ToUniversalTime() };
+            foreach (var p in literal ? LiteralPath : Path)
+            {
+                foreach (var file in ResolvePaths(p, literal, literal ? "LiteralPath" : "Path", mustExist: true))
+                {
+                    try
+                    {
+                        foreach (var entry in EvidenceReader.Read(file, options))
+                            if (pattern == null || pattern.IsMatch(entry.PolicyId)) WriteObject(entry);
+                    }
+                    catch (FairnessException ex)
+                    {
+                        ThrowEngineError(ex, file);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Management.Automation;
+using FairnessGovernor.Errors;
+using FairnessGovernor.State;
+
+namespace FairnessGovernor.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Shows a governor state: totals and, per agent, the cumulative count, weight, entitlement and lag.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "FairnessState", DefaultParameterSetName = "Path")]
+    [OutputType("FairnessGovernor.State.GovernorStateReport")]
+    public sealed class GetFairnessStateCommand : FairnessCmdlet
+    {
+        /// <summary>The state file (written by Invoke-FairAllocation -StatePath); a missing file is an empty state.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
+        [Alias("PSPath", "LiteralPath")]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        /// <summary>A governor from New-FairnessGovernor.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Governor", ValueFromPipeline = true)]
+        public object? Governor { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord() => WriteObject(Report());
+
+        private GovernorStateReport Report()
+        {
+            if (ParameterSetName == "Governor") return new GovernorStateReport(UnwrapGovernor(Governor!).State, null);
+            var path = ResolvePaths(Path, true, "Path", mustExist: false)[0];
+            try
+            {
+                return new GovernorStateReport(GovernorStateFile.Load(path), path);
+            }
+            catch (FairnessException ex)
+            {
+                ThrowEngineError(ex);
+                return null!;
+            }
+        }
+    }
+}

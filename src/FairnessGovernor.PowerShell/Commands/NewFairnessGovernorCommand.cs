@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using FairnessGovernor.Errors;
+using FairnessGovernor.State;
+
+namespace FairnessGovernor.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates an in-session governor that keeps fairness state across Invoke-FairAllocation calls.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "FairnessGovernor")]
+    [OutputType("FairnessGovernor.State.Governor")]
+    public sealed class NewFairnessGovernorCommand : FairnessCmdlet
+    {
+        /// <summary>Start from the state in this file (read once; the governor then lives in memory).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StatePath { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing() => WriteObject(Create());
+
+        private Governor Create()
+        {
+            if (StatePath == null) return new Governor();
+            var path = ResolveInputPath(StatePath, false, "StatePath");
+            try
+            {
+                return new Governor(GovernorStateFile.Load(path));
+            }
+            catch (FairnessException ex)
+            {
+                ThrowEngineError(ex);
+                return null!;
+            }
+        }
+    }
+}

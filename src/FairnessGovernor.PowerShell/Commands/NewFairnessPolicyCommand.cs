@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using FairnessGovernor.Errors;
+using FairnessGovernor.Input;
+
+namespace FairnessGovernor.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a validated fairness policy.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "FairnessPolicy")]
+    [OutputType("FairnessGovernor.Model.FairnessPolicy")]
+    public sealed class NewFairnessPolicyCommand : FairnessCmdlet
+    {
+        /// <summary>Names the policy (default 'default').</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string PolicyId { get; set; } = "default";
+
+        /// <summary>Dispatch high, then normal, then low (default true).</summary>
+        [Parameter]
+        public bool RespectPriority { get; set; } = true;
+
+        /// <summary>The skew above which a run is strong_imbalance (default 2.0).</summary>
+        [Parameter]
+        [ValidateRange(1.0, 1e9)]
+        public double MaxSkewRatio { get; set; } = 2.0;
+
+        /// <summary>weighted_round_robin (default), smooth_weighted_round_robin or lag_bounded.</summary>
+        [Parameter]
+        [ValidateSet("weighted_round_robin", "smooth_weighted_round_robin", "lag_bounded", IgnoreCase = true)]
+        public string Strategy { get; set; } = "weighted_round_robin";
+
+        /// <summary>Anti-starvation: the most later tasks that may overtake a task (default unlimited).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? MaxBypass { get; set; }
+
+        /// <summary>The most tasks of each group assigned in a run, as a hashtable: @{ batch = 10 }.</summary>
+        [Parameter]
+        public System.Collections.IDictionary? GroupQuota { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var item = ParameterItem.From(new[]
+                {
+                    new KeyValuePair<string, object?>("policy_id", PolicyId), new KeyValuePair<string, object?>("respect_priority", RespectPriority),
+                    new KeyValuePair<string, object?>("max_skew_ratio", MaxSkewRatio), new KeyValuePair<string, object?>("strategy", Strategy.ToLowerInvariant()),
+                    new KeyValuePair<string, object?>("max_bypass", MaxBypass), new KeyValuePair<string, object?>("group_quotas", GroupQuota),
+                });
+                WriteObject(PolicyLoader.FromDocument(item, ParameterItem.Source("New-FairnessPolicy")));
+            }
+            catch (FairnessException ex) { ThrowEngineError(ex, PolicyId); }
+        }
+    }
+}
