@@ -157,7 +157,7 @@ namespace FairnessGovernor.PowerShell.Commands
                     else
                     {
                         stream!.Seal();
-                        written = EvidenceLog.Append(path, EvidenceEntry.For(stream, DateTime.UtcNow, EvidenceEntry.WeightAwareMetrics(stream.GetMetrics())), options);
+                        written = EvidenceLog.Append(path, EvidenceEntry.For(stream, DateTime.UtcNow, EvidenceEntry.WeightAwareMetrics(AllocationMetrics.Of(stream))), options);
                     }
                 }
                 catch (EvidenceLogException ex)

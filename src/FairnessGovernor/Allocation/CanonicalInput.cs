@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairnessGovernor.Model;
-using FairnessGovernor.Output;
+using FairnessGovernor.Canonical;
 
 namespace FairnessGovernor.Allocation
 {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace FairnessGovernor.Input
@@ -141,24 +140,6 @@ namespace FairnessGovernor.Input
             foreach (var p in parts)
                 if (p.Length > 0) result += char.ToUpperInvariant(p[0]) + p.Substring(1);
             return result;
-        }
-    }
-
-    /// <summary>Finds the list of items in a document: a bare array, or an object wrapping it under a key.</summary>
-    internal static class ItemList
-    {
-        public static IReadOnlyList<InputValue> Of(InputValue root, InputSource source, string wrapperKey, string what)
-        {
-            if (root.Kind == InputValueKind.Array) return root.Items!;
-            if (root.Kind == InputValueKind.Object)
-            {
-                var inner = root.Get(wrapperKey);
-                if (inner != null && inner.Kind == InputValueKind.Array) return inner.Items!;
-                if (inner != null)
-                    throw new FairnessInputException("InvalidDocumentShape", source.Name, null, wrapperKey, "expected an array of " + what + ", got " + inner.Describe() + ".", inner.Line, inner.Column);
-            }
-            throw new FairnessInputException("InvalidDocumentShape", source.Name, null, null,
-                "expected an array of " + what + " or an object with a '" + wrapperKey + "' array, got " + root.Describe() + ".", root.Line, root.Column);
         }
     }
 }

@@ -6,6 +6,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using FairnessGovernor.Model;
+using FairnessGovernor.Sorting;
 
 namespace FairnessGovernor.Input
 {

@@ -218,6 +218,14 @@ namespace FairnessGovernor.Metrics
             return Build(result.Agents, counts, result.UnassignedCount, result.Policy, new WaitStatistics(all), byLevel);
         }
 
+        /// <summary>The metrics of the decisions a stream has made so far (waits included).</summary>
+        public static AllocationMetrics Of(AllocationStream stream)
+        {
+            if (stream == null) throw new ArgumentNullException(nameof(stream));
+            stream.CopyTally(out var counts, out var waits, out var waitsByLevel);
+            return FromTally(stream.Agents, counts, stream.UnassignedCount, stream.Policy, waits, waitsByLevel);
+        }
+
         /// <summary>Metrics from counts and the waits of the counted decisions (all, and per priority level high/normal/low).</summary>
         internal static AllocationMetrics FromTally(IReadOnlyList<FairAgent> agents, int[] counts, int unassigned, FairnessPolicy policy, List<double> waits, List<double>[] waitsByLevel) =>
             Build(agents, counts, unassigned, policy, new WaitStatistics(waits), waitsByLevel);

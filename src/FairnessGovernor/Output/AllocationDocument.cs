@@ -7,6 +7,7 @@ using System.Text.Json;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Metrics;
 using FairnessGovernor.Model;
+using FairnessGovernor.Canonical;
 
 namespace FairnessGovernor.Output
 {
