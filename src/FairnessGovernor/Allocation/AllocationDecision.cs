@@ -49,7 +49,7 @@ namespace FairnessGovernor.Allocation
         public int Sequence { get; }
 
         /// <summary>The task's id.</summary>
-        public string TaskId => _taskId ??= ((TaskStore)_run!.Tasks).Id(_taskIndex);
+        public string TaskId => _taskId ??= TaskColumns.Of(_run!.Tasks)!.Id(_taskIndex);
 
         private string? _taskId;
         private readonly int _taskIndex;

@@ -108,7 +108,7 @@ namespace FairnessGovernor.Allocation
             int n = _order.Length;
             var free = new double[Agents.Count];
             var waits = new double[n];
-            var store = Tasks as TaskStore;
+            var store = TaskColumns.Of(Tasks);
             for (int k = 0; k < n; k++)
             {
                 int a = _agentOf[k];
@@ -129,7 +129,8 @@ namespace FairnessGovernor.Allocation
             if ((uint)sequence >= (uint)_order.Length) throw new ArgumentOutOfRangeException(nameof(sequence));
             int a = _agentOf[sequence];
             int t = _order[sequence];
-            if (Tasks is TaskStore store)
+            var store = TaskColumns.Of(Tasks);
+            if (store != null)
                 return new AllocationDecision(this, sequence + 1, null, t, TaskPriorityNames.ToName(store.Level(t)), store.Group(t), a < 0 ? null : Agents[a]);
             var task = Tasks[t];
             return new AllocationDecision(this, sequence + 1, task.Id, t, task.Priority, task.Group, a < 0 ? null : Agents[a]);

@@ -55,7 +55,7 @@ namespace FairnessGovernor.Allocation
             var skipped = options.Explain ? new SkippedList?[n] : null;
             var reasons = new byte[n];
             var agentOf = new int[n];
-            var store = tasks as TaskStore;
+            var store = TaskColumns.Of(tasks);
             bool needTask = options.Explain || core.UsesGroups;
             for (int k = 0; k < n; k++)
             {

@@ -20,7 +20,8 @@ namespace FairnessGovernor.Allocation
             // scattered in memory) into a pooled buffer. Then one counting sort.
             byte[]? rented = null;
             byte[] levels;
-            if (tasks is TaskStore store) levels = store.Levels;
+            var columns = TaskColumns.Of(tasks);
+            if (columns != null) levels = columns.Levels;
             else
             {
                 levels = rented = System.Buffers.ArrayPool<byte>.Shared.Rent(n);

@@ -206,7 +206,7 @@ namespace FairnessGovernor.Metrics
             for (int i = 0; i < counts.Length; i++) counts[i] = result.AgentTaskCounts[i];
             var all = new List<double>();
             var byLevel = new[] { new List<double>(), new List<double>(), new List<double>() };
-            var store = result.Tasks as TaskStore;
+            var store = TaskColumns.Of(result.Tasks);
             for (int k = 0; k < result.Count; k++)
             {
                 var w = result.WaitAt(k);
