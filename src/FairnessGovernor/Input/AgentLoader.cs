@@ -3,7 +3,7 @@ using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Input
 {
-    /// <summary>Builds validated <see cref="FairAgent"/>s from files or input values.</summary>
+    /// <summary>Builds validated <see cref="FairAgent"/>s from files or input values (SPEC.md 1.1, 1.4; the ranges are <see cref="AgentRules"/>).</summary>
     public static class AgentLoader
     {
         /// <summary>Reads an agent file: a JSON/YAML array of agents, or an object with an 'agents' array.</summary>
@@ -34,9 +34,9 @@ namespace FairnessGovernor.Input
             ItemReader.RequireObject(item, source, label, "an agent");
             var r = new ItemReader(item, source, label);
             var id = r.ReadId("id", limits.MaxIdLength);
-            var weight = r.ReadWhole("weight", 0, FairAgent.MaxWeight) ?? 1;
-            var capacity = r.ReadWhole("capacity", 0, FairAgent.MaxWeight);
-            var maxShare = r.ReadNumber("max_share", 0, 1);
+            var weight = r.ReadWhole("weight", AgentRules.MinWeight, AgentRules.MaxWeight) ?? AgentRules.DefaultWeight;
+            var capacity = r.ReadWhole("capacity", AgentRules.MinCapacity, AgentRules.MaxCapacity);
+            var maxShare = r.ReadNumber("max_share", AgentRules.MinMaxShare, AgentRules.MaxMaxShare);
             return new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null, maxShare);
         }
     }

@@ -4,7 +4,7 @@ using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Input
 {
-    /// <summary>Builds validated <see cref="FairTask"/>s from files or input values.</summary>
+    /// <summary>Builds validated <see cref="FairTask"/>s from files or input values (SPEC.md 1.1, 1.3; the rules are <see cref="TaskRules"/>).</summary>
     public static class TaskLoader
     {
         /// <summary>Reads a task file: a JSON/YAML array of tasks, or an object with a 'tasks' array.</summary>
@@ -81,21 +81,21 @@ namespace FairnessGovernor.Input
             var pv = r.Raw("priority");
             if (pv != null && pv.Kind != InputValueKind.Null)
             {
-                if (pv.Kind != InputValueKind.String || !TaskPriorityNames.TryParse(pv.Text, out priority))
-                    throw r.Error("InvalidPriority", "priority", "expected high, normal or low, got " + pv.Describe() + ".", pv);
+                if (pv.Kind != InputValueKind.String || !TaskRules.TryPriority(pv.Text, out priority))
+                    throw r.Error(TaskRules.InvalidPriority, "priority", TaskRules.PriorityProblem(pv.Describe()), pv);
             }
             string? group = null;
             var gv = r.Raw("group");
             if (gv != null && gv.Kind != InputValueKind.Null)
             {
-                if (gv.Kind != InputValueKind.String || gv.Text!.Trim().Length == 0 || gv.Text.Length > limits.MaxIdLength)
-                    throw r.Error("InvalidGroup", "group", "expected a non-empty string of at most " + limits.MaxIdLength + " characters, got " + gv.Describe() + ".", gv);
+                if (gv.Kind != InputValueKind.String || !TaskRules.IsGroup(gv.Text!, limits.MaxIdLength))
+                    throw r.Error(TaskRules.InvalidGroup, "group", TaskRules.GroupProblem(limits.MaxIdLength, gv.Describe()), gv);
                 group = gv.Text;
             }
-            var duration = r.ReadNumber("duration", 0, double.MaxValue) ?? FairTask.DefaultDuration;
-            if (duration <= 0)
-                throw r.Error("InvalidDuration", "duration", "expected a finite number greater than 0, got " + r.Raw("duration")!.Describe() + ".", r.Raw("duration"));
-            var arrival = r.ReadNumber("arrival", 0, double.MaxValue) ?? FairTask.DefaultArrival;
+            var duration = r.ReadNumber("duration", TaskRules.MinDuration, TaskRules.MaxDuration) ?? FairTask.DefaultDuration;
+            if (!TaskRules.IsDuration(duration))
+                throw r.Error(TaskRules.InvalidDuration, "duration", TaskRules.DurationProblem(r.Raw("duration")!.Describe()), r.Raw("duration"));
+            var arrival = r.ReadNumber("arrival", TaskRules.MinArrival, TaskRules.MaxArrival) ?? FairTask.DefaultArrival;
             return new FairTask(id, priority, group, duration, arrival);
         }
     }
