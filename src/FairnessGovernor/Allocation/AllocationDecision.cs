@@ -2,7 +2,7 @@ using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Allocation
 {
-    /// <summary>One task's outcome. Shallow, string-valued, so it exports cleanly to JSON and CSV.</summary>
+    /// <summary>One task's outcome (SPEC.md 2.3). Shallow, string-valued, so it exports cleanly to JSON and CSV.</summary>
     public sealed class AllocationDecision
     {
         private readonly AllocationResult? _run;

@@ -1,6 +1,6 @@
 namespace FairnessGovernor.Allocation
 {
-    /// <summary>Options of an <see cref="AllocationStream"/>.</summary>
+    /// <summary>Options of an <see cref="AllocationStream"/> (SPEC.md 7.6).</summary>
     public sealed class AllocationStreamOptions
     {
         /// <summary>

@@ -1,6 +1,6 @@
 namespace FairnessGovernor.Allocation
 {
-    /// <summary>The values of <see cref="AllocationDecision.Status"/>.</summary>
+    /// <summary>The values of <see cref="AllocationDecision.Status"/> (SPEC.md 2.3).</summary>
     public static class DecisionStatus
     {
         /// <summary>The task went to an agent.</summary>

@@ -3,7 +3,7 @@ using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Allocation
 {
-    /// <summary>The order tasks are dispatched in.</summary>
+    /// <summary>The order tasks are dispatched in (SPEC.md 2.1, and 6.2 with max_bypass).</summary>
     internal static class DispatchOrder
     {
         /// <summary>Input order, or a stable sort high, normal, low (a counting sort: linear time).</summary>

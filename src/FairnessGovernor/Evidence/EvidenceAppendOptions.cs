@@ -2,7 +2,7 @@ using System;
 
 namespace FairnessGovernor.Evidence
 {
-    /// <summary>Options of <see cref="EvidenceLog.Append(string, EvidenceEntry, EvidenceAppendOptions)"/>.</summary>
+    /// <summary>Options of <see cref="EvidenceLog.Append(string, EvidenceEntry, EvidenceAppendOptions)"/> (SPEC.md 5.4).</summary>
     public sealed class EvidenceAppendOptions
     {
         /// <summary>HMAC-SHA256 key; when set, the line carries a sig. Null: unsigned.</summary>

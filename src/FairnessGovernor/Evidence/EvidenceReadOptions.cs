@@ -2,7 +2,7 @@ using System;
 
 namespace FairnessGovernor.Evidence
 {
-    /// <summary>Filters and settings of <see cref="EvidenceReader.Read"/>.</summary>
+    /// <summary>Filters and settings of <see cref="EvidenceReader.Read"/> (SPEC.md 5.6).</summary>
     public sealed class EvidenceReadOptions
     {
         /// <summary>Only entries of this policy id (ordinal, case-sensitive); null: all.</summary>

@@ -5,7 +5,7 @@ using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Evidence
 {
-    /// <summary>The outcome of <see cref="EvidenceReplay.Replay(EvidenceEntry, IReadOnlyList{FairTask}, IReadOnlyList{FairAgent}, FairnessPolicy)"/>.</summary>
+    /// <summary>The outcome of <see cref="EvidenceReplay.Replay(EvidenceEntry, IReadOnlyList{FairTask}, IReadOnlyList{FairAgent}, FairnessPolicy)"/> (SPEC.md 5.8).</summary>
     public sealed class EvidenceReplayResult
     {
         private readonly string[] _mismatches;

@@ -1,6 +1,6 @@
 namespace FairnessGovernor.Input
 {
-    /// <summary>The kinds of value an input document or object can hold.</summary>
+    /// <summary>The kinds of value an input document or object can hold (SPEC.md 1.6).</summary>
     public enum InputValueKind
     {
         /// <summary>null / ~ / absent value.</summary>

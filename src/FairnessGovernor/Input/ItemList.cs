@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace FairnessGovernor.Input
 {
-    /// <summary>Finds the list of items in a document: a bare array, or an object wrapping it under a key.</summary>
+    /// <summary>Finds the list of items in a document: a bare array, or an object wrapping it under a key (SPEC.md 1.1).</summary>
     internal static class ItemList
     {
         public static IReadOnlyList<InputValue> Of(InputValue root, InputSource source, string wrapperKey, string what)

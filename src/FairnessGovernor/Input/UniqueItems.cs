@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace FairnessGovernor.Input
 {
-    /// <summary>Builds a list item by item and refuses a repeated id (ordinal), naming both places.</summary>
+    /// <summary>Builds a list item by item and refuses a repeated id (ordinal), naming both places (DuplicateId, SPEC.md 1.7).</summary>
     internal static class UniqueItems
     {
         /// <summary>

@@ -2,7 +2,7 @@ using System;
 
 namespace FairnessGovernor.Model
 {
-    /// <summary>One agent's carried state.</summary>
+    /// <summary>One agent's carried state in a <see cref="GovernorState"/> (SPEC.md 7.2).</summary>
     public sealed class AgentState
     {
         /// <summary>Creates an agent state.</summary>

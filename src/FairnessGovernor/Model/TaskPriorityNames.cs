@@ -2,7 +2,7 @@ using System;
 
 namespace FairnessGovernor.Model
 {
-    /// <summary>The text names of <see cref="TaskPriority"/> as inputs and outputs spell them.</summary>
+    /// <summary>The text names of <see cref="TaskPriority"/> as inputs and outputs spell them (SPEC.md 1.3).</summary>
     public static class TaskPriorityNames
     {
         /// <summary>The accepted names, in rank order.</summary>

@@ -9,8 +9,8 @@ namespace FairnessGovernor.Model
     /// <summary>
     /// A compact, read-only task list (struct of arrays) built by the JSON fast path: every id as UTF-8 bytes
     /// in one buffer, one priority byte per task, and groups, durations and arrivals only when some task has
-    /// them. A million tasks take about 20 bytes each instead of a <see cref="FairTask"/> object and an id
-    /// string (about 110 bytes). The engine reads the arrays directly; <see cref="FairTask"/> objects are
+    /// them, instead of a <see cref="FairTask"/> object and an id string per task (SPEC.md 1.3; cost, 6.7). The
+    /// engine reads the arrays through <see cref="ITaskColumns"/>; <see cref="FairTask"/> objects are
     /// materialised on first access through the list surface and cached, so the same index always gives the
     /// same object.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace FairnessGovernor.State
 {
-    /// <summary>One agent's cumulative figures in a <see cref="GovernorStateReport"/>.</summary>
+    /// <summary>One agent's cumulative figures in a <see cref="GovernorStateReport"/> (SPEC.md 7.9).</summary>
     public sealed class GovernorAgentRow
     {
         internal GovernorAgentRow(string agentId, int weight, long count, double entitlement, double lag)

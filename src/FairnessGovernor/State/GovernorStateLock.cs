@@ -4,7 +4,7 @@ using FairnessGovernor.Model;
 
 namespace FairnessGovernor.State
 {
-    /// <summary>The lock on a state file and the state read under it. Dispose to release the lock.</summary>
+    /// <summary>The lock on a state file and the state read under it (SPEC.md 7.5). Dispose to release the lock.</summary>
     public sealed class GovernorStateLock : IDisposable
     {
         private FileStream? _handle;
