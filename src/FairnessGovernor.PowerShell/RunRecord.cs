@@ -61,7 +61,7 @@ namespace FairnessGovernor.PowerShell
             {
                 // Its digests cover the tasks received so far (SPEC.md 7.7).
                 _stream.Seal();
-                return EvidenceEntry.For(_stream, DateTime.UtcNow, EvidenceEntry.WeightAwareMetrics(_stream.GetMetrics()));
+                return EvidenceEntry.For(_stream, DateTime.UtcNow, EvidenceEntry.WeightAwareMetrics(AllocationMetrics.Of(_stream)));
             }
 
             public bool Equals(StreamRecord? other) => other != null && ReferenceEquals(_stream, other._stream);

@@ -4,6 +4,7 @@ using System.Linq;
 using FairnessGovernor.Evidence;
 using FairnessGovernor.Input;
 using FairnessGovernor.Output;
+using FairnessGovernor.Canonical;
 
 namespace FairnessGovernor.Tests
 {

@@ -5,6 +5,7 @@ using System.Numerics;
 using CsCheck;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Model;
+using FairnessGovernor.Numerics;
 using FairnessGovernor.State;
 using Xunit;
 

@@ -32,6 +32,15 @@ namespace FairnessGovernor.Tests
             var loaded = TaskLoader.FromFile(dir.Write("tasks.json", Tasks));
             var copies = loaded.Select(t => new FairTask(t.Id, t.GetPriorityLevel(), t.Group, t.Duration, t.Arrival)).ToArray();
             Assert.IsType<TaskStore>(loaded); // the fast path took the file
+            var columns = TaskColumns.Of(loaded);
+            Assert.NotNull(columns); // read as columns by the allocator, digests, metrics and output
+            Assert.Null(TaskColumns.Of(copies));
+            for (int i = 0; i < copies.Length; i++)
+            {
+                Assert.Equal((copies[i].Id, copies[i].Level, copies[i].Group, copies[i].Duration, copies[i].Arrival),
+                    (columns!.Id(i), columns.Level(i), columns.Group(i), columns.Duration(i), columns.Arrival(i)));
+                Assert.Equal(Encoding.UTF8.GetBytes(copies[i].Id), columns.IdUtf8(i).ToArray());
+            }
             Assert.Equal(6, loaded.Count);
             Assert.Same(loaded[2], loaded[2]);
             Assert.Equal("t\u00e93 <&>", loaded[2].Id);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using FairnessGovernor.Model;
-using FairnessGovernor.State;
 
 namespace FairnessGovernor.Allocation
 {

@@ -6,24 +6,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairnessGovernor.Input;
-using FairnessGovernor.Metrics;
 using FairnessGovernor.Model;
-using FairnessGovernor.State;
 
 namespace FairnessGovernor.Allocation
 {
-    /// <summary>Options of an <see cref="AllocationStream"/>.</summary>
-    public sealed class AllocationStreamOptions
-    {
-        /// <summary>
-        /// How many arrived tasks may wait to be ordered by priority (SPEC.md 7.6); default 1: each task is decided
-        /// as it arrives, in arrival order.
-        /// </summary>
-        public int WindowSize { get; set; } = 1;
-
-        /// <summary>Record on each decision the agents passed over (as <see cref="AllocationOptions.Explain"/>).</summary>
-        public bool Explain { get; set; }
-    }
 
     /// <summary>
     /// An allocation decided one task at a time (SPEC.md 7.6): the same strategies, capacities, group quotas and
@@ -172,10 +158,16 @@ namespace FairnessGovernor.Allocation
         /// <summary>SHA-256 of the canonical decisions made (SPEC.md 5.3); seals the stream.</summary>
         public string DecisionsDigest { get { Seal(); return _decisionsDigest!; } }
 
-        /// <summary>The metrics of the decisions made so far (waits included).</summary>
-        public AllocationMetrics GetMetrics() =>
-            AllocationMetrics.FromTally(Agents, (int[])_core.Counts.Clone(), _core.Unassigned, Policy, new List<double>(_waits),
-                new[] { new List<double>(_waitsByLevel[0]), new List<double>(_waitsByLevel[1]), new List<double>(_waitsByLevel[2]) });
+        /// <summary>
+        /// Copies of what the metrics of the decisions made so far are built from (Metrics.AllocationMetrics.Of):
+        /// the counts per agent, every wait, and the waits per priority level (high, normal, low).
+        /// </summary>
+        internal void CopyTally(out int[] counts, out List<double> waits, out List<double>[] waitsByLevel)
+        {
+            counts = (int[])_core.Counts.Clone();
+            waits = new List<double>(_waits);
+            waitsByLevel = new[] { new List<double>(_waitsByLevel[0]), new List<double>(_waitsByLevel[1]), new List<double>(_waitsByLevel[2]) };
+        }
 
         private AllocationDecision DispatchOne()
         {

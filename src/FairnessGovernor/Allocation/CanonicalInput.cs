@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairnessGovernor.Model;
-using FairnessGovernor.Output;
+using FairnessGovernor.Canonical;
 
 namespace FairnessGovernor.Allocation
 {
@@ -38,7 +38,8 @@ namespace FairnessGovernor.Allocation
         public static void WriteTasks(Utf8JsonWriter w, IReadOnlyList<FairTask> tasks)
         {
             w.WriteStartArray();
-            if (tasks is TaskStore store)
+            var store = TaskColumns.Of(tasks);
+            if (store != null)
             {
                 // The same values without materialising a FairTask per task.
                 for (int i = 0; i < store.Count; i++)

@@ -1,4 +1,5 @@
 using System;
+using FairnessGovernor.Numerics;
 
 namespace FairnessGovernor.Allocation
 {

@@ -1,4 +1,5 @@
 using FairnessGovernor.Model;
+using FairnessGovernor.Sorting;
 
 namespace FairnessGovernor.Allocation
 {

@@ -117,7 +117,7 @@ namespace FairnessGovernor.Evidence
         {
             if (stream == null) throw new ArgumentNullException(nameof(stream));
             stream.Seal();
-            var metrics = stream.GetMetrics();
+            var metrics = AllocationMetrics.Of(stream);
             var head = new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, stream.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
             return new EvidenceEntry(head, metrics.AssignedCount, stream.TaskCount - metrics.AssignedCount, CurrentModuleVersion,
                 stream.TasksDigest, stream.AgentsDigest, stream.PolicyDigest, stream.DecisionsDigest, CheckedExtras(extraMetrics), null, null, null, 0, -1);

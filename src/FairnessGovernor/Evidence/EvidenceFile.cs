@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
-using System.Threading;
+using FairnessGovernor.Files;
 
 namespace FairnessGovernor.Evidence
 {
-    /// <summary>File mechanics of the log (SPEC.md 5.4-5.5): the sidecar lock, line scanning, tail reading.</summary>
+    /// <summary>File mechanics of the log (SPEC.md 5.4-5.5): its errors for the shared sidecar lock, line scanning, tail reading.</summary>
     internal static class EvidenceFile
     {
         /// <summary>The longest line accepted, in bytes (a line is about 700 bytes).</summary>
@@ -14,65 +13,32 @@ namespace FairnessGovernor.Evidence
 
         public const FileShare ReaderShare = FileShare.ReadWrite | FileShare.Delete;
 
-        public static string LockPath(string path) => Path.GetFullPath(path) + ".lock";
-
         /// <summary>
-        /// Takes the exclusive lock on <c>&lt;log&gt;.lock</c> (FileShare.None: flock(LOCK_EX) on
-        /// Unix, a sharing lock on Windows), retrying until <paramref name="timeout"/>. With
-        /// <paramref name="optional"/> (readers), a lock file that cannot be created (read-only
-        /// folder) gives null instead of an error.
+        /// Takes the log's sidecar lock (<see cref="FileLock"/>), retrying until <paramref name="timeout"/>. With
+        /// <paramref name="optional"/> (readers), a lock file that cannot be created (read-only folder) gives null
+        /// instead of an error.
         /// </summary>
         public static FileStream? Lock(string path, TimeSpan timeout, bool optional)
         {
-            string lockPath = LockPath(path);
-            if (!optional && FileLockingDisabled())
-                throw new EvidenceLogException("EvidenceLogLockDisabled", path,
-                    "file locking is disabled in this process (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or System.IO.DisableFileLocking), so concurrent appends could break the chain; unset it to append.");
-            var clock = Stopwatch.StartNew();
-            int delay = 2;
-            var random = new Random(Environment.TickCount ^ Thread.CurrentThread.ManagedThreadId);
-            Exception? last = null;
-            while (true)
+            try
             {
-                try
-                {
-                    // Read access suffices for the lock (flock on Unix, sharing mode on Windows) and works on read-only media once the file exists.
-                    return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.Read, FileShare.None, 1, FileOptions.None);
-                }
-                catch (Exception ex) when (ex is DirectoryNotFoundException || ex is UnauthorizedAccessException || ex is PathTooLongException || ex is NotSupportedException || ex is ArgumentException)
-                {
-                    if (optional) return null;
-                    throw new EvidenceLogException("EvidenceLogUnwritable", path, "cannot create the lock file '" + lockPath + "': " + ex.Message, inner: ex);
-                }
-                catch (IOException ex)
-                {
-                    // A sharing violation (another process holds the lock); or, when the lock file
-                    // does not exist, a file system refusing to create it (read-only).
-                    last = ex;
-                    if (!File.Exists(lockPath))
-                    {
-                        if (optional) return null;
-                        throw new EvidenceLogException("EvidenceLogUnwritable", path, "cannot create the lock file '" + lockPath + "': " + ex.Message, inner: ex);
-                    }
-                }
-                if (clock.Elapsed >= timeout)
-                {
-                    throw new EvidenceLogException("EvidenceLogLocked", path,
-                        "could not lock '" + lockPath + "' within " + timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
-                        + " s: another process is appending, or the file cannot be locked (" + last!.Message + "). Try again; the log was not changed.", inner: last);
-                }
-                Thread.Sleep(1 + random.Next(delay + 1));
-                delay = Math.Min(delay * 2, 16);
+                return FileLock.Acquire(path, timeout, optional);
             }
-        }
-
-        /// <summary>True when .NET was told not to lock files (then FileShare.None does nothing on Unix).</summary>
-        private static bool FileLockingDisabled()
-        {
-            if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return false;
-            if (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out bool disabled) && disabled) return true;
-            var env = Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING");
-            return env != null && (env == "1" || env.Equals("true", StringComparison.OrdinalIgnoreCase));
+            catch (FileLockException ex)
+            {
+                switch (ex.Failure)
+                {
+                    case FileLockFailure.Disabled:
+                        throw new EvidenceLogException("EvidenceLogLockDisabled", path,
+                            "file locking is disabled in this process (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or System.IO.DisableFileLocking), so concurrent appends could break the chain; unset it to append.");
+                    case FileLockFailure.Unwritable:
+                        throw new EvidenceLogException("EvidenceLogUnwritable", path, "cannot create the lock file '" + ex.LockPath + "': " + ex.Detail, inner: ex.InnerException);
+                    default:
+                        throw new EvidenceLogException("EvidenceLogLocked", path,
+                            "could not lock '" + ex.LockPath + "' within " + ex.TimeoutSeconds
+                            + " s: another process is appending, or the file cannot be locked (" + ex.Detail + "). Try again; the log was not changed.", inner: ex.InnerException);
+                }
+            }
         }
 
         /// <summary>Opens the log for reading, up to the length it had under the lock (so a line being appended is never seen half-written).</summary>

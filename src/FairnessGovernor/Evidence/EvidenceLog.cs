@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 
 namespace FairnessGovernor.Evidence
 {
@@ -157,15 +156,5 @@ namespace FairnessGovernor.Evidence
             if (entry == null) throw new EvidenceLogException(failure!.ErrorId, source, failure.Problem, lineNumber, failure.Field);
             return entry;
         }
-    }
-
-    /// <summary>Options of <see cref="EvidenceLog.Append(string, EvidenceEntry, EvidenceAppendOptions)"/>.</summary>
-    public sealed class EvidenceAppendOptions
-    {
-        /// <summary>HMAC-SHA256 key; when set, the line carries a sig. Null: unsigned.</summary>
-        public byte[]? Key { get; set; }
-
-        /// <summary>How long to wait for the lock before EvidenceLogLocked; default 10 s.</summary>
-        public TimeSpan LockTimeout { get; set; } = EvidenceLog.DefaultLockTimeout;
     }
 }

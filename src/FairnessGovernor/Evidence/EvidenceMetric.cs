@@ -38,6 +38,6 @@ namespace FairnessGovernor.Evidence
         public double Value { get; }
 
         /// <inheritdoc />
-        public override string ToString() => Name + "=" + Output.PythonNumber.Format(Value);
+        public override string ToString() => Name + "=" + Canonical.PythonNumber.Format(Value);
     }
 }

@@ -3,22 +3,6 @@ using System.Globalization;
 
 namespace FairnessGovernor.Input
 {
-    /// <summary>The kinds of value an input document or object can hold.</summary>
-    public enum InputValueKind
-    {
-        /// <summary>null / ~ / absent value.</summary>
-        Null,
-        /// <summary>A string (a quoted YAML scalar, a JSON string, a .NET string).</summary>
-        String,
-        /// <summary>A number; <see cref="InputValue.Text"/> holds its literal.</summary>
-        Number,
-        /// <summary>true or false.</summary>
-        Boolean,
-        /// <summary>A mapping of string keys to values.</summary>
-        Object,
-        /// <summary>A sequence of values.</summary>
-        Array,
-    }
 
     /// <summary>
     /// One value read from a file or a pipeline object, with where it came from. Loaders for every

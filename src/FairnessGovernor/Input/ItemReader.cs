@@ -1,10 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace FairnessGovernor.Input
 {
-    /// <summary>Reads and checks the fields of one input item (a task, an agent, a policy).</summary>
+    /// <summary>Reads and checks the fields of one input item (a task, an agent, a policy; SPEC.md 1.3-1.7), by the rules of <see cref="InputRules"/>.</summary>
     internal sealed class ItemReader
     {
         private readonly InputValue _item;
@@ -46,9 +45,10 @@ namespace FairnessGovernor.Input
             if (v.Kind != InputValueKind.String)
                 throw Error("InvalidId", field, "expected a non-empty string, got " + v.Describe() + ".", v);
             var s = v.Text!;
-            if (s.Trim().Length == 0)
+            var outcome = InputRules.Id(s, maxLength);
+            if (outcome == InputRules.Outcome.Blank)
                 throw Error("MissingId", field, "the id is empty or white space; expected a non-empty string.", v);
-            if (s.Length > maxLength)
+            if (outcome == InputRules.Outcome.TooLong)
                 throw Error("InvalidId", field, "the id is " + s.Length + " characters long; expected at most " + maxLength + ".", v);
             _id = s;
             return s;
@@ -81,21 +81,16 @@ namespace FairnessGovernor.Input
         {
             var v = Raw(field);
             if (v == null || v.Kind == InputValueKind.Null) return null;
-            string expected = "expected a whole number from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture);
+            string expected = InputRules.ExpectedWhole(min, max);
             string? literal = NumberText(v);
             if (literal == null) throw Error("Invalid" + Pascal(field), field, expected + ", got " + v.Describe() + ".", v);
-            if (long.TryParse(literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+            switch (InputRules.Whole(literal, min, max, out long whole))
             {
-                if (whole < min || whole > max) throw Error("Invalid" + Pascal(field), field, expected + ", got " + literal + ".", v);
-                return whole;
+                case InputRules.Outcome.Ok: return whole;
+                case InputRules.Outcome.NotFinite: throw Error("Invalid" + Pascal(field), field, expected + ", got " + literal + " (not a finite number).", v);
+                case InputRules.Outcome.Fraction: throw Error("Invalid" + Pascal(field), field, expected + ", got " + literal + " (a fraction).", v);
+                default: throw Error("Invalid" + Pascal(field), field, expected + ", got " + literal + ".", v);
             }
-            if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
-            {
-                if (double.IsNaN(d) || double.IsInfinity(d)) throw Error("Invalid" + Pascal(field), field, expected + ", got " + literal + " (not a finite number).", v);
-                if (d == Math.Floor(d) && d >= min && d <= max) return (long)d;
-                if (d != Math.Floor(d)) throw Error("Invalid" + Pascal(field), field, expected + ", got " + literal + " (a fraction).", v);
-            }
-            throw Error("Invalid" + Pascal(field), field, expected + ", got " + literal + ".", v);
         }
 
         /// <summary>A finite number from <paramref name="min"/> to <paramref name="max"/>, or null when absent.</summary>
@@ -103,11 +98,13 @@ namespace FairnessGovernor.Input
         {
             var v = Raw(field);
             if (v == null || v.Kind == InputValueKind.Null) return null;
-            string expected = "expected a finite number from " + min.ToString("R", CultureInfo.InvariantCulture) + " to " + max.ToString("R", CultureInfo.InvariantCulture);
+            string expected = InputRules.ExpectedFinite(min, max);
             string? literal = NumberText(v);
-            if (literal == null || !double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
+            double d = 0;
+            var outcome = literal == null ? InputRules.Outcome.NotANumber : InputRules.Finite(literal, min, max, out d);
+            if (outcome == InputRules.Outcome.NotANumber)
                 throw Error("Invalid" + Pascal(field), field, expected + ", got " + v.Describe() + ".", v);
-            if (double.IsNaN(d) || double.IsInfinity(d) || d < min || d > max)
+            if (outcome != InputRules.Outcome.Ok)
                 throw Error("Invalid" + Pascal(field), field, expected + ", got " + literal + ".", v);
             return d;
         }
@@ -141,24 +138,6 @@ namespace FairnessGovernor.Input
             foreach (var p in parts)
                 if (p.Length > 0) result += char.ToUpperInvariant(p[0]) + p.Substring(1);
             return result;
-        }
-    }
-
-    /// <summary>Finds the list of items in a document: a bare array, or an object wrapping it under a key.</summary>
-    internal static class ItemList
-    {
-        public static IReadOnlyList<InputValue> Of(InputValue root, InputSource source, string wrapperKey, string what)
-        {
-            if (root.Kind == InputValueKind.Array) return root.Items!;
-            if (root.Kind == InputValueKind.Object)
-            {
-                var inner = root.Get(wrapperKey);
-                if (inner != null && inner.Kind == InputValueKind.Array) return inner.Items!;
-                if (inner != null)
-                    throw new FairnessInputException("InvalidDocumentShape", source.Name, null, wrapperKey, "expected an array of " + what + ", got " + inner.Describe() + ".", inner.Line, inner.Column);
-            }
-            throw new FairnessInputException("InvalidDocumentShape", source.Name, null, null,
-                "expected an array of " + what + " or an object with a '" + wrapperKey + "' array, got " + root.Describe() + ".", root.Line, root.Column);
         }
     }
 }

@@ -1,11 +1,11 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
 using FairnessGovernor.Model;
+using FairnessGovernor.Sorting;
 
 namespace FairnessGovernor.Input
 {
@@ -87,7 +87,7 @@ namespace FairnessGovernor.Input
             {
                 if (r.TokenType != JsonTokenType.String) throw GeneralPathNeeded.Instance;
                 var s = AsciiString(ref r);
-                if (s.Length == 0 || s.Length > MaxId || s.Trim().Length == 0) throw GeneralPathNeeded.Instance;
+                if (InputRules.Id(s, MaxId) != InputRules.Outcome.Ok) throw GeneralPathNeeded.Instance;
                 return s;
             }
         }
@@ -213,7 +213,8 @@ namespace FairnessGovernor.Input
                 if (!r.ValueIsEscaped)
                 {
                     var span = r.ValueSpan;
-                    // Unescaped JSON strings hold no control characters, so an ASCII id is blank only when it is all spaces.
+                    // InputRules.Id on the bytes: unescaped JSON strings hold no control characters, so an ASCII id is
+                    // blank only when it is all spaces.
                     bool blank = true;
                     for (int i = 0; i < span.Length; i++)
                     {
@@ -263,22 +264,22 @@ namespace FairnessGovernor.Input
                             if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(Normal)) priority = TaskPriority.Normal;
                             else if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(High)) priority = TaskPriority.High;
                             else if (!r.ValueIsEscaped && r.ValueSpan.SequenceEqual(Low)) priority = TaskPriority.Low;
-                            else if (!TaskPriorityNames.TryParse(AsciiString(ref r), out priority)) throw GeneralPathNeeded.Instance;
+                            else if (!TaskRules.TryPriority(AsciiString(ref r), out priority)) throw GeneralPathNeeded.Instance;
                             break;
                         case 4:
                             if (t == JsonTokenType.Null) break;
                             if (t != JsonTokenType.String) throw GeneralPathNeeded.Instance;
                             group = AsciiString(ref r);
-                            if (group.Trim().Length == 0 || group.Length > MaxId) throw GeneralPathNeeded.Instance;
+                            if (!TaskRules.IsGroup(group, MaxId)) throw GeneralPathNeeded.Instance;
                             break;
                         case 8:
                             if (t == JsonTokenType.Null) break;
-                            duration = Number(ref r, 0, double.MaxValue);
-                            if (duration <= 0) throw GeneralPathNeeded.Instance;
+                            duration = Number(ref r, TaskRules.MinDuration, TaskRules.MaxDuration);
+                            if (!TaskRules.IsDuration(duration)) throw GeneralPathNeeded.Instance;
                             break;
                         default:
                             if (t == JsonTokenType.Null) break;
-                            arrival = Number(ref r, 0, double.MaxValue);
+                            arrival = Number(ref r, TaskRules.MinArrival, TaskRules.MaxArrival);
                             break;
                     }
                 }
@@ -331,7 +332,7 @@ namespace FairnessGovernor.Input
             public override bool TryItem(ref Utf8JsonReader r)
             {
                 string? id = null;
-                long weight = 1;
+                long weight = AgentRules.DefaultWeight;
                 long? capacity = null;
                 double? maxShare = null;
                 int seen = 0;
@@ -353,9 +354,9 @@ namespace FairnessGovernor.Input
                     switch (key)
                     {
                         case 1: id = Id(ref r); break;
-                        case 2: if (t != JsonTokenType.Null) weight = Whole(ref r, 0, FairAgent.MaxWeight); break;
-                        case 4: if (t != JsonTokenType.Null) capacity = Whole(ref r, 0, FairAgent.MaxWeight); break;
-                        default: if (t != JsonTokenType.Null) maxShare = Number(ref r, 0, 1); break;
+                        case 2: if (t != JsonTokenType.Null) weight = Whole(ref r, AgentRules.MinWeight, AgentRules.MaxWeight); break;
+                        case 4: if (t != JsonTokenType.Null) capacity = Whole(ref r, AgentRules.MinCapacity, AgentRules.MaxCapacity); break;
+                        default: if (t != JsonTokenType.Null) maxShare = Number(ref r, AgentRules.MinMaxShare, AgentRules.MaxMaxShare); break;
                     }
                 }
                 if (id == null) throw GeneralPathNeeded.Instance;
@@ -396,16 +397,15 @@ namespace FairnessGovernor.Input
 
         private static string Literal(ref Utf8JsonReader r) => Ascii(r.ValueSpan);
 
-        /// <summary>ItemReader.ReadNumber's rule: a finite number from min to max, parsed from its literal as the general path does.</summary>
+        /// <summary><see cref="InputRules.Finite"/> (ItemReader.ReadNumber's rule) on a number token's literal.</summary>
         private static double Number(ref Utf8JsonReader r, double min, double max)
         {
             if (r.TokenType != JsonTokenType.Number) throw GeneralPathNeeded.Instance;
-            if (!double.TryParse(Literal(ref r), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) throw GeneralPathNeeded.Instance;
-            if (double.IsNaN(d) || double.IsInfinity(d) || d < min || d > max) throw GeneralPathNeeded.Instance;
+            if (InputRules.Finite(Literal(ref r), min, max, out double d) != InputRules.Outcome.Ok) throw GeneralPathNeeded.Instance;
             return d;
         }
 
-        /// <summary>ItemReader.ReadWhole's rule: a whole number from min to max (2.0 accepted), from its literal.</summary>
+        /// <summary><see cref="InputRules.Whole"/> (ItemReader.ReadWhole's rule: 2.0 accepted) on a number token's literal.</summary>
         private static long Whole(ref Utf8JsonReader r, long min, long max)
         {
             if (r.TokenType != JsonTokenType.Number) throw GeneralPathNeeded.Instance;
@@ -427,18 +427,8 @@ namespace FairnessGovernor.Input
                     return v;
                 }
             }
-            string literal = Literal(ref r);
-            if (long.TryParse(literal, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
-            {
-                if (whole < min || whole > max) throw GeneralPathNeeded.Instance;
-                return whole;
-            }
-            if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
-            {
-                if (double.IsNaN(d) || double.IsInfinity(d)) throw GeneralPathNeeded.Instance;
-                if (d == Math.Floor(d) && d >= min && d <= max) return (long)d;
-            }
-            throw GeneralPathNeeded.Instance;
+            if (InputRules.Whole(Literal(ref r), min, max, out long whole) != InputRules.Outcome.Ok) throw GeneralPathNeeded.Instance;
+            return whole;
         }
 
         /// <summary>Streams the document; true when every item was read by the fast path.</summary>

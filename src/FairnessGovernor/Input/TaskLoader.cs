@@ -4,7 +4,7 @@ using FairnessGovernor.Model;
 
 namespace FairnessGovernor.Input
 {
-    /// <summary>Builds validated <see cref="FairTask"/>s from files or input values.</summary>
+    /// <summary>Builds validated <see cref="FairTask"/>s from files or input values (SPEC.md 1.1, 1.3; the rules are <see cref="TaskRules"/>).</summary>
     public static class TaskLoader
     {
         /// <summary>Reads a task file: a JSON/YAML array of tasks, or an object with a 'tasks' array.</summary>
@@ -81,128 +81,22 @@ namespace FairnessGovernor.Input
             var pv = r.Raw("priority");
             if (pv != null && pv.Kind != InputValueKind.Null)
             {
-                if (pv.Kind != InputValueKind.String || !TaskPriorityNames.TryParse(pv.Text, out priority))
-                    throw r.Error("InvalidPriority", "priority", "expected high, normal or low, got " + pv.Describe() + ".", pv);
+                if (pv.Kind != InputValueKind.String || !TaskRules.TryPriority(pv.Text, out priority))
+                    throw r.Error(TaskRules.InvalidPriority, "priority", TaskRules.PriorityProblem(pv.Describe()), pv);
             }
             string? group = null;
             var gv = r.Raw("group");
             if (gv != null && gv.Kind != InputValueKind.Null)
             {
-                if (gv.Kind != InputValueKind.String || gv.Text!.Trim().Length == 0 || gv.Text.Length > limits.MaxIdLength)
-                    throw r.Error("InvalidGroup", "group", "expected a non-empty string of at most " + limits.MaxIdLength + " characters, got " + gv.Describe() + ".", gv);
+                if (gv.Kind != InputValueKind.String || !TaskRules.IsGroup(gv.Text!, limits.MaxIdLength))
+                    throw r.Error(TaskRules.InvalidGroup, "group", TaskRules.GroupProblem(limits.MaxIdLength, gv.Describe()), gv);
                 group = gv.Text;
             }
-            var duration = r.ReadNumber("duration", 0, double.MaxValue) ?? FairTask.DefaultDuration;
-            if (duration <= 0)
-                throw r.Error("InvalidDuration", "duration", "expected a finite number greater than 0, got " + r.Raw("duration")!.Describe() + ".", r.Raw("duration"));
-            var arrival = r.ReadNumber("arrival", 0, double.MaxValue) ?? FairTask.DefaultArrival;
+            var duration = r.ReadNumber("duration", TaskRules.MinDuration, TaskRules.MaxDuration) ?? FairTask.DefaultDuration;
+            if (!TaskRules.IsDuration(duration))
+                throw r.Error(TaskRules.InvalidDuration, "duration", TaskRules.DurationProblem(r.Raw("duration")!.Describe()), r.Raw("duration"));
+            var arrival = r.ReadNumber("arrival", TaskRules.MinArrival, TaskRules.MaxArrival) ?? FairTask.DefaultArrival;
             return new FairTask(id, priority, group, duration, arrival);
-        }
-    }
-
-    /// <summary>Builds validated <see cref="FairAgent"/>s from files or input values.</summary>
-    public static class AgentLoader
-    {
-        /// <summary>Reads an agent file: a JSON/YAML array of agents, or an object with an 'agents' array.</summary>
-        public static IReadOnlyList<FairAgent> FromFile(string path, InputLimits? limits = null)
-        {
-            limits ??= InputLimits.Default;
-            if (JsonItemStream.Applies(path) && JsonItemStream.TryAgents(path, limits) is IReadOnlyList<FairAgent> fast) return fast;
-            var source = new InputSource(path, true, false);
-            return FromDocument(InputFile.Read(path, limits), source, limits);
-        }
-
-        /// <summary>Builds agents from a parsed document.</summary>
-        public static IReadOnlyList<FairAgent> FromDocument(InputValue root, InputSource source, InputLimits? limits = null) =>
-            FromItems(ItemList.Of(root, source, "agents", "agents"), source, limits);
-
-        /// <summary>Builds agents from items (objects), checking every rule and that ids are unique.</summary>
-        public static IReadOnlyList<FairAgent> FromItems(IReadOnlyList<InputValue> items, InputSource source, InputLimits? limits = null)
-        {
-            limits ??= InputLimits.Default;
-            var l = limits;
-            return UniqueItems.Build(items.Count, "agents", source, (i, label) => FromItem(items[i], source, label, l), a => a.Id, i => items[i].Get("id"));
-        }
-
-        /// <summary>Builds one agent from an object value.</summary>
-        public static FairAgent FromItem(InputValue item, InputSource source, string label, InputLimits? limits = null)
-        {
-            limits ??= InputLimits.Default;
-            ItemReader.RequireObject(item, source, label, "an agent");
-            var r = new ItemReader(item, source, label);
-            var id = r.ReadId("id", limits.MaxIdLength);
-            var weight = r.ReadWhole("weight", 0, FairAgent.MaxWeight) ?? 1;
-            var capacity = r.ReadWhole("capacity", 0, FairAgent.MaxWeight);
-            var maxShare = r.ReadNumber("max_share", 0, 1);
-            return new FairAgent(id, (int)weight, capacity.HasValue ? (int?)capacity.Value : null, maxShare);
-        }
-    }
-
-    /// <summary>Builds a validated <see cref="FairnessPolicy"/> from a file or an input value.</summary>
-    public static class PolicyLoader
-    {
-        /// <summary>Reads a policy file: a JSON/YAML object (optionally wrapped as {"policy": {...}}).</summary>
-        public static FairnessPolicy FromFile(string path, InputLimits? limits = null)
-        {
-            limits ??= InputLimits.Default;
-            return FromDocument(InputFile.Read(path, limits), new InputSource(path, true, false), limits);
-        }
-
-        /// <summary>Builds the policy from a parsed document or object value.</summary>
-        public static FairnessPolicy FromDocument(InputValue root, InputSource source, InputLimits? limits = null)
-        {
-            if (root.Kind == InputValueKind.Object && root.Get("policy_id") == null)
-            {
-                var inner = root.Get("policy");
-                if (inner != null && inner.Kind == InputValueKind.Object) root = inner;
-                else if (inner != null && inner.Kind != InputValueKind.Null)
-                    throw new FairnessInputException("InvalidDocumentShape", source.Name, null, "policy", "expected a policy object under 'policy', got " + inner.Describe() + ".", inner.Line, inner.Column);
-            }
-            if (root.Kind != InputValueKind.Object)
-                throw new FairnessInputException("InvalidDocumentShape", source.Name, null, null, "expected a policy object, got " + root.Describe() + ".", root.Line, root.Column);
-            var r = new ItemReader(root, source, "policy");
-            var idValue = r.Raw("policy_id");
-            string policyId = FairnessPolicy.DefaultPolicyId;
-            if (idValue != null && idValue.Kind != InputValueKind.Null)
-                policyId = r.ReadId("policy_id", (limits ?? InputLimits.Default).MaxIdLength);
-            var respect = r.ReadBool("respect_priority") ?? true;
-            var maxSkew = r.ReadNumber("max_skew_ratio", 1, FairnessPolicy.MaxMaxSkewRatio) ?? FairnessPolicy.DefaultMaxSkewRatio;
-            string strategy = FairnessStrategies.WeightedRoundRobin;
-            var sv = r.Raw("strategy");
-            if (sv != null && sv.Kind != InputValueKind.Null)
-            {
-                if (sv.Kind != InputValueKind.String || !FairnessStrategies.TryParse(sv.Text, out strategy))
-                    throw r.Error("InvalidStrategy", "strategy", "expected one of " + string.Join(", ", FairnessStrategies.All) + ", got " + sv.Describe() + ".", sv);
-            }
-            var maxBypass = r.ReadWhole("max_bypass", 0, int.MaxValue);
-            List<KeyValuePair<string, int>>? quotas = null;
-            var qv = r.Raw("group_quotas");
-            if (qv != null && qv.Kind != InputValueKind.Null)
-            {
-                if (qv.Kind != InputValueKind.Object)
-                    throw r.Error("InvalidGroupQuotas", "group_quotas", "expected an object of group names to whole numbers from 0 to 2147483647, got " + qv.Describe() + ".", qv);
-                quotas = new List<KeyValuePair<string, int>>();
-                var groups = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var kv in qv.Properties!)
-                {
-                    // Files cannot repeat a key (DuplicateKey), but host dictionaries can once keys become text (1 and "1").
-                    if (!groups.Add(kv.Key))
-                        throw r.Error("InvalidGroupQuotas", "group_quotas", "group '" + kv.Key + "' is given twice; each group may have one quota.", kv.Value);
-                    var qr = new ItemReader(qv, source, "policy");
-                    long? limit;
-                    try { limit = qr.ReadWhole(kv.Key, 0, int.MaxValue); }
-                    catch (FairnessInputException)
-                    {
-                        throw r.Error("InvalidGroupQuotas", "group_quotas", "group '" + kv.Key + "': expected a whole number from 0 to 2147483647, got " + kv.Value.Describe() + ".", kv.Value);
-                    }
-                    if (limit == null)
-                        throw r.Error("InvalidGroupQuotas", "group_quotas", "group '" + kv.Key + "': expected a whole number from 0 to 2147483647, got null.", kv.Value);
-                    if (kv.Key.Trim().Length == 0)
-                        throw r.Error("InvalidGroupQuotas", "group_quotas", "a group name must not be empty or white space.", kv.Value);
-                    quotas.Add(new KeyValuePair<string, int>(kv.Key, (int)limit.Value));
-                }
-            }
-            return new FairnessPolicy(policyId, respect, maxSkew, strategy, maxBypass.HasValue ? (int?)maxBypass.Value : null, quotas);
         }
     }
 }

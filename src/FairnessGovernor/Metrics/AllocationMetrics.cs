@@ -206,7 +206,7 @@ namespace FairnessGovernor.Metrics
             for (int i = 0; i < counts.Length; i++) counts[i] = result.AgentTaskCounts[i];
             var all = new List<double>();
             var byLevel = new[] { new List<double>(), new List<double>(), new List<double>() };
-            var store = result.Tasks as TaskStore;
+            var store = TaskColumns.Of(result.Tasks);
             for (int k = 0; k < result.Count; k++)
             {
                 var w = result.WaitAt(k);
@@ -216,6 +216,14 @@ namespace FairnessGovernor.Metrics
                 byLevel[store != null ? (int)store.Level(t) : (int)result.Tasks[t].Level].Add(w.Value);
             }
             return Build(result.Agents, counts, result.UnassignedCount, result.Policy, new WaitStatistics(all), byLevel);
+        }
+
+        /// <summary>The metrics of the decisions a stream has made so far (waits included).</summary>
+        public static AllocationMetrics Of(AllocationStream stream)
+        {
+            if (stream == null) throw new ArgumentNullException(nameof(stream));
+            stream.CopyTally(out var counts, out var waits, out var waitsByLevel);
+            return FromTally(stream.Agents, counts, stream.UnassignedCount, stream.Policy, waits, waitsByLevel);
         }
 
         /// <summary>Metrics from counts and the waits of the counted decisions (all, and per priority level high/normal/low).</summary>

@@ -1,4 +1,5 @@
 using System;
+using FairnessGovernor.Numerics;
 
 namespace FairnessGovernor.Metrics
 {
@@ -28,7 +29,7 @@ namespace FairnessGovernor.Metrics
             Array.Sort(idx, (a, b) =>
             {
                 bool ua = limits[a] == long.MaxValue, ub = limits[b] == long.MaxValue;
-                int c = ua != ub ? (ua ? 1 : -1) : ua ? 0 : Allocation.ExactMath.CompareProducts(limits[a], weights[b], limits[b], weights[a]);
+                int c = ua != ub ? (ua ? 1 : -1) : ua ? 0 : ExactMath.CompareProducts(limits[a], weights[b], limits[b], weights[a]);
                 return c != 0 ? c : a.CompareTo(b);
             });
             double remA = assigned;

@@ -9,12 +9,12 @@ namespace FairnessGovernor.Model
     /// <summary>
     /// A compact, read-only task list (struct of arrays) built by the JSON fast path: every id as UTF-8 bytes
     /// in one buffer, one priority byte per task, and groups, durations and arrivals only when some task has
-    /// them. A million tasks take about 20 bytes each instead of a <see cref="FairTask"/> object and an id
-    /// string (about 110 bytes). The engine reads the arrays directly; <see cref="FairTask"/> objects are
+    /// them, instead of a <see cref="FairTask"/> object and an id string per task (SPEC.md 1.3; cost, 6.7). The
+    /// engine reads the arrays through <see cref="ITaskColumns"/>; <see cref="FairTask"/> objects are
     /// materialised on first access through the list surface and cached, so the same index always gives the
     /// same object.
     /// </summary>
-    internal sealed class TaskStore : IReadOnlyList<FairTask>
+    internal sealed class TaskStore : IReadOnlyList<FairTask>, ITaskColumns
     {
         private readonly byte[] _idBytes;
         private readonly int[] _idStart; // Count + 1 offsets into _idBytes
@@ -38,21 +38,21 @@ namespace FairnessGovernor.Model
         public int Count { get; }
 
         /// <summary>The priority levels (TaskPriority values), one byte per task (the array may be longer than Count).</summary>
-        internal byte[] Levels => _levels;
+        public byte[] Levels => _levels;
 
-        internal TaskPriority Level(int i) => (TaskPriority)_levels[i];
+        public TaskPriority Level(int i) => (TaskPriority)_levels[i];
 
-        internal string? Group(int i) => _groups?[i];
+        public string? Group(int i) => _groups?[i];
 
-        internal double Duration(int i) => _durations != null ? _durations[i] : FairTask.DefaultDuration;
+        public double Duration(int i) => _durations != null ? _durations[i] : FairTask.DefaultDuration;
 
-        internal double Arrival(int i) => _arrivals != null ? _arrivals[i] : FairTask.DefaultArrival;
+        public double Arrival(int i) => _arrivals != null ? _arrivals[i] : FairTask.DefaultArrival;
 
         /// <summary>The id's UTF-8 bytes.</summary>
-        internal ReadOnlySpan<byte> IdUtf8(int i) => new ReadOnlySpan<byte>(_idBytes, _idStart[i], _idStart[i + 1] - _idStart[i]);
+        public ReadOnlySpan<byte> IdUtf8(int i) => new ReadOnlySpan<byte>(_idBytes, _idStart[i], _idStart[i + 1] - _idStart[i]);
 
         /// <summary>The id as a string (the cached task's when there is one, else a new string).</summary>
-        internal string Id(int i)
+        public string Id(int i)
         {
             var cached = _cache?[i];
             if (cached != null) return cached.Id;

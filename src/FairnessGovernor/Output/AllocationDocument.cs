@@ -7,6 +7,7 @@ using System.Text.Json;
 using FairnessGovernor.Allocation;
 using FairnessGovernor.Metrics;
 using FairnessGovernor.Model;
+using FairnessGovernor.Canonical;
 
 namespace FairnessGovernor.Output
 {
@@ -39,7 +40,7 @@ namespace FairnessGovernor.Output
             {
                 var agentIds = new JsonEncodedText?[result.Agents.Count]; // each agent id escaped once
                 var tasks = result.Tasks;
-                var store = tasks as TaskStore; // ids straight from their UTF-8 bytes (the same escaping, no strings)
+                var store = TaskColumns.Of(tasks); // ids straight from their UTF-8 bytes (the same escaping, no strings)
                 w.WriteStartObject();
                 w.WriteStartArray(AllocationKey);
                 if (store != null && EntryTemplate.Ready) WriteEntries(w, result, store, agentIds);
@@ -84,7 +85,7 @@ namespace FairnessGovernor.Output
         /// for {"task_id": .., "agent_id": ..} at that depth (newline and indentation included), with the ids already
         /// escaped exactly as the writer escapes them. One call per entry instead of four.
         /// </summary>
-        private static void WriteEntries(Utf8JsonWriter w, AllocationResult result, TaskStore store, JsonEncodedText?[] agentIds)
+        private static void WriteEntries(Utf8JsonWriter w, AllocationResult result, ITaskColumns store, JsonEncodedText?[] agentIds)
         {
             var t = EntryTemplate.Instance!;
             var buffer = new byte[256];

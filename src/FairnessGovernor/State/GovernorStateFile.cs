@@ -1,12 +1,13 @@
 using System;
 using System.IO;
-using FairnessGovernor.Evidence;
+using FairnessGovernor.Files;
+using FairnessGovernor.Model;
 
 namespace FairnessGovernor.State
 {
     /// <summary>
     /// A governor state kept in a file (SPEC.md 7.5). Updates hold the exclusive lock on
-    /// <c>&lt;path&gt;.lock</c> (the evidence log's lock: FileShare.None with bounded retry) from reading the
+    /// <c>&lt;path&gt;.lock</c> (the sidecar lock the evidence log uses too, <see cref="FileLock"/>: FileShare.None with bounded retry) from reading the
     /// state until the new one has replaced it: written to a temporary file in the same folder, flushed
     /// to disk, then renamed over the file. Readers never see a torn file and concurrent updates never lose one.
     /// </summary>
@@ -56,12 +57,11 @@ namespace FairnessGovernor.State
             FileStream? handle;
             try
             {
-                handle = EvidenceFile.Lock(path, lockTimeout ?? DefaultLockTimeout, optional: false);
+                handle = FileLock.Acquire(path, lockTimeout ?? DefaultLockTimeout, optional: false);
             }
-            catch (EvidenceLogException ex)
+            catch (FileLockException ex)
             {
-                string id = ex.ErrorId == "EvidenceLogLocked" ? "StateFileLocked" : ex.ErrorId == "EvidenceLogLockDisabled" ? "StateLockDisabled" : "StateFileUnwritable";
-                throw new GovernorStateException(id, path, ex.Problem.Replace("concurrent appends could break the chain; unset it to append", "concurrent updates could be lost; unset it to keep state").Replace("appending", "updating the state").Replace("the log was not changed", "the state was not changed"), ex);
+                throw LockError(path, ex);
             }
             try
             {
@@ -96,65 +96,34 @@ namespace FairnessGovernor.State
                 l.Save(GovernorState.Empty);
         }
 
-        /// <summary>Writes the file atomically: temporary file, flush to disk, rename over the target.</summary>
+        /// <summary>The state file's error for a lock that could not be taken (SPEC.md 7.5).</summary>
+        private static GovernorStateException LockError(string path, FileLockException ex)
+        {
+            switch (ex.Failure)
+            {
+                case FileLockFailure.Disabled:
+                    return new GovernorStateException("StateLockDisabled", path,
+                        "file locking is disabled in this process (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or System.IO.DisableFileLocking), so concurrent updates could be lost; unset it to keep state.", ex);
+                case FileLockFailure.Unwritable:
+                    return new GovernorStateException("StateFileUnwritable", path, "cannot create the lock file '" + ex.LockPath + "': " + ex.Detail, ex);
+                default:
+                    return new GovernorStateException("StateFileLocked", path,
+                        "could not lock '" + ex.LockPath + "' within " + ex.TimeoutSeconds
+                        + " s: another process is updating the state, or the file cannot be locked (" + ex.Detail + "). Try again; the state was not changed.", ex);
+            }
+        }
+
+        /// <summary>Writes the file atomically (<see cref="AtomicFile"/>): temporary file, flush to disk, rename over the target.</summary>
         internal static void WriteAtomically(string path, GovernorState state)
         {
-            var full = Path.GetFullPath(path);
-            var dir = Path.GetDirectoryName(full) ?? ".";
-            var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 12))
-                {
-                    GovernorStateSerializer.Write(stream, state);
-                    stream.Flush(true);
-                }
-                if (File.Exists(full)) File.Replace(temp, full, null);
-                else File.Move(temp, full);
+                AtomicFile.Replace(path, stream => GovernorStateSerializer.Write(stream, state));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new GovernorStateException("StateFileUnwritable", path, "cannot write the state file (" + ex.Message + "); the previous state is unchanged.", ex);
             }
-            finally
-            {
-                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { }
-            }
-        }
-    }
-
-    /// <summary>The lock on a state file and the state read under it. Dispose to release the lock.</summary>
-    public sealed class GovernorStateLock : IDisposable
-    {
-        private FileStream? _handle;
-
-        internal GovernorStateLock(string path, FileStream handle, GovernorState state)
-        {
-            Path = path;
-            _handle = handle;
-            State = state;
-        }
-
-        /// <summary>The state file.</summary>
-        public string Path { get; }
-
-        /// <summary>The state as read under the lock (or as last saved).</summary>
-        public GovernorState State { get; private set; }
-
-        /// <summary>Replaces the file's state atomically.</summary>
-        public void Save(GovernorState state)
-        {
-            if (state == null) throw new ArgumentNullException(nameof(state));
-            if (_handle == null) throw new ObjectDisposedException(nameof(GovernorStateLock));
-            GovernorStateFile.WriteAtomically(Path, state);
-            State = state;
-        }
-
-        /// <summary>Releases the lock.</summary>
-        public void Dispose()
-        {
-            _handle?.Dispose();
-            _handle = null;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 
-namespace FairnessGovernor
+namespace FairnessGovernor.Sorting
 {
     /// <summary>The one radix sort the engine uses: weight classes (WeightClasses) and the task-id uniqueness check (JsonItemStream).</summary>
     internal static class RadixSort

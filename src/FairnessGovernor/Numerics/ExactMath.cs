@@ -1,4 +1,4 @@
-namespace FairnessGovernor.Allocation
+namespace FairnessGovernor.Numerics
 {
     /// <summary>Exact comparisons of products of two 64-bit values, through 128-bit products (no overflow, no allocation).</summary>
     internal static class ExactMath

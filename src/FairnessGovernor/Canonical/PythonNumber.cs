@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace FairnessGovernor.Output
+namespace FairnessGovernor.Canonical
 {
     /// <summary>
     /// Formats doubles the way the prototype (Python's repr) writes them in JSON: shortest

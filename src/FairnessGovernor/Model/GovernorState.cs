@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace FairnessGovernor.State
+namespace FairnessGovernor.Model
 {
     /// <summary>
     /// What a governor carries from one run to the next (SPEC.md 7): per-agent cumulative counts and the
@@ -19,7 +19,7 @@ namespace FairnessGovernor.State
         /// <summary>The state before any run: no agents, nothing counted.</summary>
         public static GovernorState Empty { get; } = new GovernorState(null, 0, 0, 0, null, 0, 0, new AgentState[0]);
 
-        /// <summary>Creates a state (normally made by the engine or read by <see cref="GovernorStateSerializer"/>).</summary>
+        /// <summary>Creates a state (normally made by the engine or read by <c>State.GovernorStateSerializer</c>).</summary>
         public GovernorState(string? strategy, long runs, long totalTasks, long assignedTasks, string? pointerAgent, int pointerSlot, long step, IReadOnlyList<AgentState> agents)
         {
             if (agents == null) throw new ArgumentNullException(nameof(agents));
@@ -75,42 +75,5 @@ namespace FairnessGovernor.State
             foreach (var a in Agents) if (string.Equals(a.Id, id, StringComparison.Ordinal)) return a;
             return null;
         }
-    }
-
-    /// <summary>One agent's carried state.</summary>
-    public sealed class AgentState
-    {
-        /// <summary>Creates an agent state.</summary>
-        public AgentState(string id, int weight, long count, long currentWeight, bool inEpoch, long epochCount)
-        {
-            if (string.IsNullOrEmpty(id)) throw new ArgumentException("The id is empty.", nameof(id));
-            if (weight < 0) throw new ArgumentOutOfRangeException(nameof(weight));
-            if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
-            if (epochCount < 0) throw new ArgumentOutOfRangeException(nameof(epochCount));
-            Id = id;
-            Weight = weight;
-            Count = count;
-            CurrentWeight = currentWeight;
-            InEpoch = inEpoch;
-            EpochCount = epochCount;
-        }
-
-        /// <summary>The agent's id.</summary>
-        public string Id { get; }
-
-        /// <summary>The agent's weight in the last run it took part in.</summary>
-        public int Weight { get; }
-
-        /// <summary>Tasks assigned to the agent over every run.</summary>
-        public long Count { get; }
-
-        /// <summary>smooth_weighted_round_robin: the agent's current weight c_i.</summary>
-        public long CurrentWeight { get; }
-
-        /// <summary>lag_bounded: whether the agent is a member of the epoch the next run continues.</summary>
-        public bool InEpoch { get; }
-
-        /// <summary>lag_bounded: the agent's count x_i within the current epoch.</summary>
-        public long EpochCount { get; }
     }
 }
