@@ -12,10 +12,9 @@ namespace FairnessGovernor.Tests
 {
     /// <summary>
     /// The per-weight-class structures of the smooth WRR and lag_bounded selectors (SPEC.md 6.1.2, 6.1.3).
-    /// The per-class queues of the smooth WRR selector (a sorted queue plus an overflow heap, SPEC.md 6.1.2) driven
-    /// directly, beyond what the allocator does: carried current weights spread far apart within a class (so picks
-    /// land in the overflow heap), agents closed while others are pending, and agents closed that were not just
-    /// picked. Every pick and every current weight must equal the plain nginx rule.
+    /// The smooth WRR selector (per-class heaps and the tournament over the classes) driven directly, beyond what the
+    /// allocator does: carried current weights spread far apart within a class, agents closed just after their pick,
+    /// and agents closed that were not just picked. Every pick and every current weight must equal the plain nginx rule.
     /// </summary>
     public class SelectorQueueTests
     {
@@ -38,9 +37,8 @@ namespace FairnessGovernor.Tests
         }
 
         /// <summary>
-        /// The tournament over the weight classes (SPEC.md 6.1.2) at every size, both repairs (node by node below 16
-        /// classes, the branch-free walk from 16 on) and both tree shapes (the heap layout's last leaf k sits next to
-        /// the inner node k - 1 when k is odd): up to 200 agents with many distinct weights, weights up to
+        /// The tournament over the weight classes (SPEC.md 6.1.2) at every size and both tree shapes (the heap layout's
+        /// last leaf k sits next to the inner node k - 1 when k is odd): up to 200 agents with many distinct weights, weights up to
         /// int.MaxValue, few distinct huge weights (classes of several agents), carried current weights up to
         /// +-2^40, agents closed just after their pick and at random. Every pick and every current weight must equal
         /// the plain nginx rule.

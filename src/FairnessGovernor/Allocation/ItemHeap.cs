@@ -2,22 +2,10 @@ using System;
 
 namespace FairnessGovernor.Allocation
 {
-    /// <summary>An entry of an <see cref="ItemHeap{T}"/>: the item (0..capacity-1) it stands for and its order.</summary>
-    internal interface IHeapEntry<T> where T : struct, IHeapEntry<T>
-    {
-        int Item { get; }
-
-        /// <summary>True when this entry comes before <paramref name="other"/> (a strict order; ties broken inside).</summary>
-        bool Before(in T other);
-    }
-
     /// <summary>
-    /// A binary min-heap of entries, each standing for an item 0..capacity-1. Each entry carries its key, so sifting
-    /// compares entries in place instead of looking keys up per item; the entry type is a struct, so the comparison is
-    /// specialised, not a virtual call. The heap keeps no per-item positions: a push or a pop writes only the heap's own
-    /// array, which stays small and cached, where a position array as long as the items would be written at a random
-    /// place each time (a cache miss when there are many items, SPEC.md 6.1.3). Removing a given item, which only
-    /// lag_bounded's fallback and the tests do, scans the heap. The array starts small and doubles up to the capacity.
+    /// A binary min-heap of entries, each standing for an item 0..capacity-1 (lag_bounded's classes, SPEC.md 6.1.3).
+    /// Each entry carries its key; the entry type is a struct, so the comparison is not a virtual call. Removing a given
+    /// item scans the heap. The array starts small and doubles up to the capacity.
     /// </summary>
     internal sealed class ItemHeap<T> where T : struct, IHeapEntry<T>
     {
@@ -109,44 +97,5 @@ namespace FairnessGovernor.Allocation
             }
             items[i] = e;
         }
-    }
-
-    /// <summary>A heap entry keyed by an exact ratio Num/W (Num, W &gt;= 0, W &gt; 0), ties to the lower Tie.</summary>
-    internal struct RatioEntry : IHeapEntry<RatioEntry>
-    {
-        public RatioEntry(int item, long num, long w, int tie)
-        {
-            Num = num;
-            W = w;
-            Item = item;
-            Tie = tie;
-        }
-
-        // The longs first: 24 bytes, no padding.
-        public long Num { get; }
-        public long W { get; }
-        public int Item { get; }
-        public int Tie { get; set; }
-
-        public bool Before(in RatioEntry other)
-        {
-            int c = ExactMath.CompareProducts(Num, other.W, other.Num, W);
-            return c < 0 || (c == 0 && Tie < other.Tie);
-        }
-    }
-
-    /// <summary>A heap entry keyed by a step, ties to the lower item.</summary>
-    internal readonly struct StepEntry : IHeapEntry<StepEntry>
-    {
-        public StepEntry(int item, long step)
-        {
-            Item = item;
-            Step = step;
-        }
-
-        public int Item { get; }
-        public long Step { get; }
-
-        public bool Before(in StepEntry other) => Step < other.Step || (Step == other.Step && Item < other.Item);
     }
 }
