@@ -3,8 +3,9 @@ using System;
 namespace FairnessGovernor.Allocation
 {
     /// <summary>
-    /// A binary min-heap of entries, each standing for an item 0..capacity-1 (lag_bounded's classes, SPEC.md 6.1.3).
-    /// Each entry carries its key; the entry type is a struct, so the comparison is not a virtual call. Removing a given
+    /// A min-heap of entries, each standing for an item 0..capacity-1 (lag_bounded's classes, SPEC.md 6.1.3). Four
+    /// children a node: half the levels of a binary heap, and a node's children share one or two cache lines. Each
+    /// entry carries its key; the entry type is a struct, so the comparison is not a virtual call. Removing a given
     /// item scans the heap. The array starts small and doubles up to the capacity.
     /// </summary>
     internal sealed class ItemHeap<T> where T : struct, IHeapEntry<T>
@@ -48,7 +49,7 @@ namespace FairnessGovernor.Allocation
             var last = _items[--Count];
             if (p == Count) return;
             // The last entry takes the removed one's place, then moves up or down to where it belongs.
-            if (p > 0 && last.Before(_items[(p - 1) >> 1])) Up(p, last);
+            if (p > 0 && last.Before(_items[(p - 1) >> 2])) Up(p, last);
             else Down(p, last);
         }
 
@@ -74,7 +75,7 @@ namespace FairnessGovernor.Allocation
             var items = _items;
             while (i > 0)
             {
-                int parent = (i - 1) >> 1;
+                int parent = (i - 1) >> 2;
                 if (!e.Before(items[parent])) break;
                 items[i] = items[parent];
                 i = parent;
@@ -88,9 +89,10 @@ namespace FairnessGovernor.Allocation
             int count = Count;
             while (true)
             {
-                int child = 2 * i + 1;
-                if (child >= count) break;
-                if (child + 1 < count && items[child + 1].Before(items[child])) child++;
+                int first = 4 * i + 1;
+                if (first >= count) break;
+                int child = first, end = first + 4 < count ? first + 4 : count;
+                for (int c = first + 1; c < end; c++) if (items[c].Before(items[child])) child = c;
                 if (!items[child].Before(e)) break;
                 items[i] = items[child];
                 i = child;

@@ -3,9 +3,9 @@ namespace FairnessGovernor.Allocation
     /// <summary>
     /// Tijdeman's chairman-assignment rule, <c>lag_bounded</c> (SPEC.md 6.1.3), over the weight classes: a class's
     /// agents picked in the epoch take turns in index order (<see cref="LagClass"/>), so a class has one candidate.
-    /// Classes not yet eligible wait in a heap by eligibility step, eligible ones in a heap by deadline; agents not yet
-    /// picked in the epoch are a cursor over the agents by weight descending, index ascending. O(log k) per pick over
-    /// the k distinct weights. docs/design/lag-bounded.md has the data structures and why they give the rule's picks.
+    /// Classes sit in a heap by deadline, except those found not yet eligible at its top, which wait in a heap by
+    /// eligibility step; agents not yet picked in the epoch are a cursor over the agents by weight descending, index
+    /// ascending. O(log k) per pick over the k distinct weights. docs/design/lag-bounded.md has the data structures and why they give the rule's picks.
     /// </summary>
     internal sealed class LagBounded : IAgentSelector
     {
@@ -20,8 +20,8 @@ namespace FairnessGovernor.Allocation
         private readonly int[] _memberPos;   // agent -> its place among its class's members (-1: not picked in the epoch)
         private readonly int[] _nonEmpty;    // the classes with members in the epoch
         private int _nonEmptyCount;
-        private readonly ItemHeap<StepEntry> _waiting;  // classes whose candidate is not eligible yet, by step
-        private readonly ItemHeap<RatioEntry> _eligible; // classes whose candidate is eligible, by deadline
+        private readonly ItemHeap<StepEntry> _waiting;  // classes whose candidate is known not to be eligible yet, by step
+        private readonly ItemHeap<RatioEntry> _byDeadline; // the other classes, by deadline
         private bool _dirty = true;          // an agent closed: the next pick starts a new epoch
         private int _cursor;                 // the position in _sorted from which fresh agents are looked for
         private long _k;
@@ -65,7 +65,7 @@ namespace FairnessGovernor.Allocation
             for (int i = 0; i < m; i++) _memberPos[i] = -1;
             _nonEmpty = new int[classes];
             _waiting = new ItemHeap<StepEntry>(classes);
-            _eligible = new ItemHeap<RatioEntry>(classes);
+            _byDeadline = new ItemHeap<RatioEntry>(classes);
         }
 
         public int LastReason => _lastReason;
@@ -77,16 +77,22 @@ namespace FairnessGovernor.Allocation
             _lastReason = DecisionReasons.CodeDeadline;
             if (_setSize == 1) return _open.NextFrom(0);
             long k = ++_k;
-            while (_waiting.Count > 0 && _waiting.First.Step <= k) _eligible.Push(EntryOf(_waiting.Pop()));
+            while (_waiting.Count > 0 && _waiting.First.Step <= k) _byDeadline.Push(EntryOf(_waiting.Pop()));
+            // Every eligible class is now in the deadline heap; a top not yet eligible waits for its step.
+            while (_byDeadline.Count > 0 && _classes[_byDeadline.Top].Step > k)
+            {
+                int c = _byDeadline.Pop();
+                _waiting.Push(new StepEntry(c, _classes[c].Step));
+            }
             int freshPos = _freshOpen.FirstAtOrAfter(_cursor);
             int fresh = freshPos < _sorted.Length ? _sorted[freshPos] : -1;
             long freshWeight = fresh >= 0 ? W(fresh) : 0;
             long freshStep = fresh >= 0 ? EligibleStep(1, freshWeight) : long.MaxValue;
             int j, from = -1;
-            bool fromEligible = _eligible.Count > 0;
+            bool fromEligible = _byDeadline.Count > 0;
             if (fromEligible)
             {
-                from = _eligible.Top;
+                from = _byDeadline.Top;
                 j = _classes[from].Candidate;
                 if (fresh >= 0 && freshStep <= k)
                 {
@@ -263,18 +269,14 @@ namespace FairnessGovernor.Allocation
             _classes[c].Candidate = _members[_segStart[c] + t];
         }
 
-        /// <summary>Files the class by its candidate at this step: among the eligible, or waiting for its step.</summary>
-        private void Place(int c)
-        {
-            if (_classes[c].Step <= _k) _eligible.Push(EntryOf(c));
-            else _waiting.Push(new StepEntry(c, _classes[c].Step));
-        }
+        /// <summary>Files the class by its candidate's deadline (a pick checks the top's step).</summary>
+        private void Place(int c) => _byDeadline.Push(EntryOf(c));
 
         private void StartEpoch()
         {
             _dirty = false;
             _waiting.Clear();
-            _eligible.Clear();
+            _byDeadline.Clear();
             for (int n = 0; n < _nonEmptyCount; n++)
             {
                 int c = _nonEmpty[n];
@@ -304,29 +306,28 @@ namespace FairnessGovernor.Allocation
             Place(c);
         }
 
-        /// <summary>The candidate of class <paramref name="c"/>, the top of the eligible heap (or, in the fallback, of the waiting heap), was picked: the turn passes on.</summary>
-        private void Advance(int c, bool fromEligible)
+        /// <summary>
+        /// The candidate of class <paramref name="c"/>, the top of the deadline heap (or, in the fallback, of the waiting
+        /// heap), was picked: the turn passes on. The next member has the same count v, so the same step and deadline,
+        /// and only the tie (its index, higher) changes; past the last member every member holds v + 1: a new round, with
+        /// a later step and deadline. Either way the class sinks from the top of the deadline heap in place.
+        /// </summary>
+        private void Advance(int c, bool fromDeadlineHeap)
         {
             int t = _classes[c].Turn + 1;
-            if (t < _classes[c].Count && fromEligible)
-            {
-                // The next member has the same count v, so the same step (it stays eligible) and deadline; only the tie
-                // (its index, higher) changes, so the class sinks from the top.
-                SetTurn(c, t);
-                _eligible.ReplaceFirst(EntryOf(c));
-                return;
-            }
-            if (fromEligible) _eligible.Pop();
-            else _waiting.Pop();
             if (t == _classes[c].Count)
             {
-                // Past the last member: every member holds v + 1, a new round.
                 _classes[c].V++;
                 t = 0;
                 Reckon(c);
             }
             SetTurn(c, t);
-            Place(c);
+            if (fromDeadlineHeap) _byDeadline.ReplaceFirst(EntryOf(c));
+            else
+            {
+                _waiting.Pop();
+                Place(c);
+            }
         }
     }
 }

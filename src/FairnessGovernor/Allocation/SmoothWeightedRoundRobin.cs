@@ -9,7 +9,6 @@ namespace FairnessGovernor.Allocation
     /// </summary>
     internal sealed class SmoothWeightedRoundRobin : IAgentSelector
     {
-        private readonly long[] _b;       // per agent in the set: its line's offset (current weight = b + w t)
         private readonly long[] _frozen;  // per agent: its current weight when it left the set (or the carried one)
         private readonly bool[] _inSet;
         private readonly int[] _class;    // per agent: its class, numbered by weight ascending
@@ -29,7 +28,6 @@ namespace FairnessGovernor.Allocation
         public SmoothWeightedRoundRobin(FairAgentTable agents, OpenAgents open, long[]? initial)
         {
             int m = agents.Count;
-            _b = new long[m];
             _frozen = new long[m];
             _inSet = new bool[m];
             var weightClasses = agents.Classes;
@@ -49,14 +47,14 @@ namespace FairnessGovernor.Allocation
                 sizes[k] = weightClasses.Size[byWeight[k]];
             }
             if (initial != null)
-                for (int i = 0; i < m; i++) _b[i] = _frozen[i] = initial[i];
-            _heaps = new ClassHeaps(_class, sizes, _b);
+                for (int i = 0; i < m; i++) _frozen[i] = initial[i];
+            _heaps = new ClassHeaps(_class, sizes);
             for (int i = 0; i < m; i++)
             {
                 if (!open.IsOpen(i)) continue;
                 _inSet[i] = true;
                 _total += _weight[_class[i]];
-                _heaps.Add(i);
+                _heaps.Add(i, _frozen[i]); // at t = 0 the offset is the current weight
             }
             _candidate = new int[classes];
             _tournament = new KineticTournament(classes, _candidate);
@@ -67,7 +65,7 @@ namespace FairnessGovernor.Allocation
         public int LastReason => DecisionReasons.CodeSmooth;
 
         /// <summary>The current weight of <paramref name="agent"/> in the set after the last pick.</summary>
-        public long CurrentWeight(int agent) => _b[agent] + _weight[_class[agent]] * _time;
+        public long CurrentWeight(int agent) => _heaps.OffsetOf(agent) + _weight[_class[agent]] * _time;
 
         /// <summary>The current weight to carry to the next run: the live value for an agent in the set, the frozen one otherwise.</summary>
         public long StateWeight(int agent) => _inSet[agent] ? CurrentWeight(agent) : _frozen[agent];
@@ -86,10 +84,10 @@ namespace FairnessGovernor.Allocation
         public void Close(int agent)
         {
             if (!_inSet[agent]) return;
+            _frozen[agent] = CurrentWeight(agent); // a closed agent's current weight stays as it was (carried to the next run)
             _heaps.Remove(agent);
             _inSet[agent] = false;
             int k = _class[agent];
-            _frozen[agent] = CurrentWeight(agent); // a closed agent's current weight stays as it was (carried to the next run)
             _total -= _weight[k];
             if (SetLeaf(k)) _tournament.Repair(k, _time);
         }
@@ -99,9 +97,9 @@ namespace FairnessGovernor.Allocation
         /// <summary>Class <paramref name="k"/>'s candidate and leaf; false when its line is the one the tournament holds.</summary>
         private bool SetLeaf(int k)
         {
-            int top = _heaps.Top(k);
+            int top = _heaps.Top(k, out long b);
             _candidate[k] = top;
-            return _tournament.SetLeaf(k, top >= 0 ? _b[top] : 0, _weight[k], top < 0);
+            return _tournament.SetLeaf(k, b, _weight[k], top < 0);
         }
     }
 }
