@@ -24,6 +24,9 @@ namespace FairnessGovernor.Allocation
         private readonly ItemHeap<RatioEntry> _byDeadline; // the other classes, by deadline
         private bool _dirty = true;          // an agent closed: the next pick starts a new epoch
         private int _cursor;                 // the position in _sorted from which fresh agents are looked for
+        private bool _headValid;             // _headPos and _headStep are the cursor's in this epoch
+        private int _headPos;                // the first fresh agent's position in _sorted (its length: none)
+        private long _headStep;              // its eligibility step
         private long _k;
         private long _total;
         private long _d;
@@ -84,10 +87,17 @@ namespace FairnessGovernor.Allocation
                 int c = _byDeadline.Pop();
                 _waiting.Push(new StepEntry(c, _classes[c].Step));
             }
-            int freshPos = _freshOpen.FirstAtOrAfter(_cursor);
+            if (!_headValid)
+            {
+                // The first fresh agent changes only when it is picked or an epoch starts (a close starts one).
+                _headPos = _freshOpen.FirstAtOrAfter(_cursor);
+                _headStep = _headPos < _sorted.Length ? EligibleStep(1, W(_sorted[_headPos])) : long.MaxValue;
+                _headValid = true;
+            }
+            int freshPos = _headPos;
             int fresh = freshPos < _sorted.Length ? _sorted[freshPos] : -1;
             long freshWeight = fresh >= 0 ? W(fresh) : 0;
-            long freshStep = fresh >= 0 ? EligibleStep(1, freshWeight) : long.MaxValue;
+            long freshStep = _headStep;
             int j, from = -1;
             bool fromEligible = _byDeadline.Count > 0;
             if (fromEligible)
@@ -114,6 +124,7 @@ namespace FairnessGovernor.Allocation
             if (j == fresh)
             {
                 _cursor = freshPos + 1;
+                _headValid = false;
                 Join(j, _class[j]);
             }
             else Advance(from, fromEligible);
@@ -185,6 +196,7 @@ namespace FairnessGovernor.Allocation
                 Place(c);
             }
             _cursor = cursor;
+            _headValid = false;
             return true;
         }
 
@@ -289,6 +301,7 @@ namespace FairnessGovernor.Allocation
             _nonEmptyCount = 0;
             _k = 0;
             _cursor = 0;
+            _headValid = false;
             _d = 2L * (_setSize - 1);
         }
 
