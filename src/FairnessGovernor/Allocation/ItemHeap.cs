@@ -5,8 +5,8 @@ namespace FairnessGovernor.Allocation
     /// <summary>
     /// A min-heap of entries, each standing for an item 0..capacity-1 (lag_bounded's classes, SPEC.md 6.1.3). Four
     /// children a node: half the levels of a binary heap, and a node's children share one or two cache lines. Each
-    /// entry carries its key; the entry type is a struct, so the comparison is not a virtual call. Removing a given
-    /// item scans the heap. The array starts small and doubles up to the capacity.
+    /// entry carries its key; the entry type is a struct, so the comparison is not a virtual call. The array starts
+    /// small and doubles up to the capacity.
     /// </summary>
     internal sealed class ItemHeap<T> where T : struct, IHeapEntry<T>
     {
@@ -20,9 +20,6 @@ namespace FairnessGovernor.Allocation
         }
 
         public int Count { get; private set; }
-
-        /// <summary>True when <paramref name="item"/> is in the heap (a scan).</summary>
-        public bool Contains(int item) => Find(item) >= 0;
 
         /// <summary>The first entry (the heap must not be empty).</summary>
         public ref readonly T First => ref _items[0];
@@ -41,18 +38,6 @@ namespace FairnessGovernor.Allocation
             Up(Count++, entry);
         }
 
-        /// <summary>Removes <paramref name="item"/> when it is in the heap (a scan for it).</summary>
-        public void Remove(int item)
-        {
-            int p = Find(item);
-            if (p < 0) return;
-            var last = _items[--Count];
-            if (p == Count) return;
-            // The last entry takes the removed one's place, then moves up or down to where it belongs.
-            if (p > 0 && last.Before(_items[(p - 1) >> 2])) Up(p, last);
-            else Down(p, last);
-        }
-
         public int Pop()
         {
             int top = _items[0].Item;
@@ -63,12 +48,6 @@ namespace FairnessGovernor.Allocation
 
         /// <summary>Replaces the first entry by <paramref name="entry"/> (the same item, a later or equal place) and sinks it.</summary>
         public void ReplaceFirst(T entry) => Down(0, entry);
-
-        private int Find(int item)
-        {
-            for (int i = 0; i < Count; i++) if (_items[i].Item == item) return i;
-            return -1;
-        }
 
         private void Up(int i, T e)
         {
