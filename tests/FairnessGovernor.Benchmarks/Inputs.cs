@@ -24,7 +24,8 @@ namespace FairnessGovernor.Benchmarks
         /// Agents under a capacity pressure: "none" = weights 1-4, unlimited; "heavy" = weights 1-1000, unlimited (large
         /// weights); "full" = 90% of agents have capacity 1 (they fill at once and stay full), the rest unlimited. Two more
         /// weight spreads, unlimited: "scaled" = the weights of "none" times 1,000,000 (same classes, larger numbers);
-        /// "wide" = weights 1-1,000,000 (nearly every agent its own weight).
+        /// "wide" = weights 1-1,000,000 (nearly every agent its own weight); "distinct" = 1 + 7,919 i mod 1,000,003 (every
+        /// agent its own weight, up to 1,000,003 agents).
         /// </summary>
         public static FairAgent[] Agents(int m, string pressure, int seed = 9)
         {
@@ -38,6 +39,7 @@ namespace FairnessGovernor.Benchmarks
                     case "heavy": agents[i] = new FairAgent(id, 1 + rng.Next(1000)); break;
                     case "scaled": agents[i] = new FairAgent(id, (1 + rng.Next(4)) * 1_000_000); break;
                     case "wide": agents[i] = new FairAgent(id, 1 + rng.Next(1_000_000)); break;
+                    case "distinct": agents[i] = new FairAgent(id, 1 + (int)(i * 7919L % 1_000_003)); break;
                     case "full": agents[i] = new FairAgent(id, 1 + rng.Next(4), i % 10 == 0 ? (int?)null : 1); break;
                     default: agents[i] = new FairAgent(id, 1 + rng.Next(4)); break;
                 }

@@ -13,10 +13,9 @@ namespace FairnessGovernor.Tests
 {
     /// <summary>
     /// The per-weight-class structures of the smooth WRR and lag_bounded selectors (SPEC.md 6.1.2, 6.1.3).
-    /// The per-class queues of the smooth WRR selector (a sorted queue plus an overflow heap, SPEC.md 6.1.2) driven
-    /// directly, beyond what the allocator does: carried current weights spread far apart within a class (so picks
-    /// land in the overflow heap), agents closed while others are pending, and agents closed that were not just
-    /// picked. Every pick and every current weight must equal the plain nginx rule.
+    /// The smooth WRR selector (per-class heaps and the tournament over the classes) driven directly, beyond what the
+    /// allocator does: carried current weights spread far apart within a class, agents closed just after their pick,
+    /// and agents closed that were not just picked. Every pick and every current weight must equal the plain nginx rule.
     /// </summary>
     public class SelectorQueueTests
     {
@@ -39,9 +38,8 @@ namespace FairnessGovernor.Tests
         }
 
         /// <summary>
-        /// The tournament over the weight classes (SPEC.md 6.1.2) at every size, both repairs (node by node below 16
-        /// classes, the branch-free walk from 16 on) and both tree shapes (the heap layout's last leaf k sits next to
-        /// the inner node k - 1 when k is odd): up to 200 agents with many distinct weights, weights up to
+        /// The tournament over the weight classes (SPEC.md 6.1.2) at every size and both tree shapes (the heap layout's
+        /// last leaf k sits next to the inner node k - 1 when k is odd): up to 200 agents with many distinct weights, weights up to
         /// int.MaxValue, few distinct huge weights (classes of several agents), carried current weights up to
         /// +-2^40, agents closed just after their pick and at random. Every pick and every current weight must equal
         /// the plain nginx rule.
@@ -63,6 +61,102 @@ namespace FairnessGovernor.Tests
                 long[]? initial = spread > 0 ? Enumerable.Range(0, m).Select(_ => (long)((rng.NextDouble() * 2 - 1) * spread)).ToArray() : null;
                 DriveAgainstThePlainRule(agents, initial, rng, steps: 600, rolls: 60, closeLast: 2, checkEvery: 50);
             }, iter: 300);
+        }
+
+        /// <summary>
+        /// smooth WRR's per-class heaps (<see cref="ClassHeaps"/>) against a plain model: random adds, picks (the top's
+        /// offset lowered) and removals of any agent; each class's top must be its highest offset, ties to the lowest
+        /// index, and every offset must be kept.
+        /// </summary>
+        [Theory]
+        [InlineData(1, 1, 5)]
+        [InlineData(2, 3, 40)]
+        [InlineData(3, 20, 400)]
+        public void Class_heaps_top_the_highest_offset_lowest_index_under_picks_and_removals(int seed, int classes, int agents)
+        {
+            var rng = new Random(seed);
+            var classOf = Enumerable.Range(0, agents).Select(_ => rng.Next(classes)).ToArray();
+            var sizes = new int[classes];
+            foreach (int k in classOf) sizes[k]++;
+            var heaps = new ClassHeaps(classOf, sizes);
+            var held = new Dictionary<int, long>();
+            for (int round = 0; round < 20_000; round++)
+            {
+                int op = rng.Next(10), agent = rng.Next(agents), k = classOf[agent];
+                if (op < 3 && !held.ContainsKey(agent))
+                {
+                    long b = rng.Next(-50, 50);
+                    heaps.Add(agent, b);
+                    held[agent] = b;
+                }
+                else if (op < 4 && held.ContainsKey(agent))
+                {
+                    heaps.Remove(agent);
+                    held.Remove(agent);
+                }
+                else if (held.Keys.Any(a => classOf[a] == k))
+                {
+                    int top = held.Where(h => classOf[h.Key] == k).OrderByDescending(h => h.Value).ThenBy(h => h.Key).First().Key;
+                    Assert.Equal(top, heaps.Top(k, out long b));
+                    Assert.Equal(held[top], b);
+                    long lower = b - rng.Next(0, 60);
+                    heaps.ReplaceTop(k, lower);
+                    held[top] = lower;
+                }
+                else Assert.Equal(-1, heaps.Top(k, out _));
+                foreach (var h in held) Assert.Equal(h.Value, heaps.OffsetOf(h.Key));
+            }
+        }
+
+        /// <summary>
+        /// The tournament over the classes' lines (<see cref="KineticTournament"/>) against a scan: lines B + W t with
+        /// distinct weights (as classes have), leaves changed or emptied at random and repaired at the current time, time
+        /// moving by random steps (so certificates expire singly and in bunches); the winner must be the highest line,
+        /// ties to the lowest candidate index.
+        /// </summary>
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(2, 2)]
+        [InlineData(3, 7)]
+        [InlineData(4, 64)]
+        [InlineData(5, 301)]
+        public void Kinetic_tournament_names_the_highest_line_at_every_time(int seed, int classes)
+        {
+            var rng = new Random(seed);
+            var candidate = new int[classes];
+            var weight = Enumerable.Range(1, classes).Select(w => (long)w).OrderBy(_ => rng.Next()).ToArray(); // distinct, many a step of 1 apart
+            var b = new long?[classes];
+            var tree = new KineticTournament(classes, candidate);
+            for (int k = 0; k < classes; k++)
+            {
+                candidate[k] = rng.Next(1000) * classes + k; // distinct, as agents are
+                if (rng.Next(4) > 0) b[k] = rng.Next(-10_000, 10_000);
+                tree.SetLeaf(k, b[k] ?? 0, weight[k], b[k] == null);
+            }
+            tree.Build(0);
+            long t = 0;
+            for (int round = 0; round < 20_000; round++)
+            {
+                t += rng.Next(10) == 0 ? rng.Next(1, 200) : 1;
+                int expected = -1;
+                for (int k = 0; k < classes; k++)
+                {
+                    if (b[k] == null) continue;
+                    if (expected < 0) { expected = k; continue; }
+                    long v = b[k]!.Value + weight[k] * t, best = b[expected]!.Value + weight[expected] * t;
+                    if (v > best || (v == best && candidate[k] < candidate[expected])) expected = k;
+                }
+                int winner = tree.Winner(t, out long wb);
+                Assert.Equal(expected, winner);
+                if (winner >= 0) Assert.Equal(b[winner], wb);
+                if (rng.Next(4) > 0) continue; // most steps change no line: certificates must carry the order
+                int change = rng.Next(classes);
+                if (rng.Next(8) == 0) b[change] = null;
+                else if (rng.Next(8) == 0) { } // the same line, maybe another candidate: no repair needed (ties read candidates)
+                else b[change] = rng.Next(-3 * classes, 3 * classes) - weight[change] * t + (b[expected < 0 ? change : expected] ?? 0) + weight[expected < 0 ? change : expected] * t; // near the leader
+                if (rng.Next(3) == 0) candidate[change] = rng.Next(1000) * classes + change;
+                if (tree.SetLeaf(change, b[change] ?? 0, weight[change], b[change] == null)) tree.Repair(change, t);
+            }
         }
 
         /// <summary>

@@ -22,8 +22,8 @@ namespace FairnessGovernor.Tests
             AgreeWithThePlainRule(strategy, maxWeight, seed, 300, 6000);
 
         /// <summary>
-        /// Past 8,192 weight classes smooth WRR prefetches a pick's path, and lag_bounded's classes no longer have their
-        /// round steps cached: both must still decide as the plain rules do.
+        /// 9,000 agents on nearly as many distinct weights (deep tournament, large class heaps of lag_bounded): both
+        /// must still decide as the plain rules do.
         /// </summary>
         [Theory]
         [InlineData(FairnessStrategies.SmoothWeightedRoundRobin, 6)]

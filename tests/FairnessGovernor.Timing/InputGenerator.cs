@@ -39,7 +39,13 @@ namespace FairnessGovernor.Timing
         }
 
         /// <summary>Agents: weights 1 to 4; every 10th agent has a capacity of <paramref name="smallCapacity"/> (so some fill up), the rest unlimited.</summary>
-        public static void Agents(string path, int count, int smallCapacity, ulong seed = 9)
+        public static void Agents(string path, int count, int smallCapacity, ulong seed = 9) => Agents(path, count, smallCapacity, 4, seed);
+
+        /// <summary>
+        /// Agents: weights 1 to <paramref name="maxWeight"/>; with <paramref name="smallCapacity"/> above 0 every 10th agent
+        /// has that capacity, the rest unlimited (0: every agent unlimited).
+        /// </summary>
+        public static void Agents(string path, int count, int smallCapacity, int maxWeight, ulong seed = 9)
         {
             var rng = new Lcg(seed);
             using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
@@ -49,8 +55,8 @@ namespace FairnessGovernor.Timing
                 w.Write("  { \"id\": \"agent-");
                 w.Write(i.ToString("D6", CultureInfo.InvariantCulture));
                 w.Write("\", \"weight\": ");
-                w.Write((1 + rng.Next(4)).ToString(CultureInfo.InvariantCulture));
-                if (i % 10 == 0)
+                w.Write((1 + rng.Next(maxWeight)).ToString(CultureInfo.InvariantCulture));
+                if (smallCapacity > 0 && i % 10 == 0)
                 {
                     w.Write(", \"capacity\": ");
                     w.Write(smallCapacity.ToString(CultureInfo.InvariantCulture));
@@ -63,5 +69,9 @@ namespace FairnessGovernor.Timing
         /// <summary>The policy: the prototype's keys.</summary>
         public static void Policy(string path) =>
             File.WriteAllText(path, "{\n  \"policy_id\": \"timing\",\n  \"respect_priority\": true,\n  \"max_skew_ratio\": 2.0\n}\n", new UTF8Encoding(false));
+
+        /// <summary>The prototype's keys and <paramref name="strategy"/>.</summary>
+        public static void Policy(string path, string strategy) =>
+            File.WriteAllText(path, "{\n  \"policy_id\": \"timing\",\n  \"respect_priority\": true,\n  \"max_skew_ratio\": 2.0,\n  \"strategy\": \"" + strategy + "\"\n}\n", new UTF8Encoding(false));
     }
 }
