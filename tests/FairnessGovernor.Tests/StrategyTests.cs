@@ -136,7 +136,7 @@ namespace FairnessGovernor.Tests
         [Fact]
         public void Every_strategy_assigns_every_task_with_many_agents_large_weights_and_closes()
         {
-            // Speed is measured by the benchmarks (README, Performance); this checks the large case runs through and
+            // Speed is measured by the benchmarks (docs/performance.md); this checks the large case runs through and
             // that no capped agent goes over its capacity.
             var rnd = new Random(4);
             var agents = Enumerable.Range(0, 20_000).Select(i => new FairAgent("a" + i, rnd.Next(1, int.MaxValue), i % 3 == 0 ? 5 : null)).ToArray();
