@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
@@ -30,6 +31,33 @@ namespace FairnessGovernor.PowerShell.Tests
             Assert.Equal(DateTimeKind.Utc, ((DateTime)read[0].Properties["Timestamp"].Value).Kind);
             var filtered = ps.Run("Get-AllocationEvidence -LiteralPath $args[0] -PolicyId 'input-*'", log);
             Assert.Equal("input-order-weighted-rr", filtered.Single().Properties["PolicyId"].Value);
+        }
+
+        [Fact]
+        public void After_and_Before_read_a_time_without_a_zone_as_UTC_whatever_the_machine_zone()
+        {
+            // SPEC.md 5.6, in a real pwsh whose zone is UTC+9: a zone-less -After one hour after the entry's UTC time
+            // excludes it (read as local, it would be 8 hours earlier and keep it); a [datetime] of kind Local is converted.
+            using var dir = new Scratch();
+            var log = dir.File("evidence.jsonl");
+            var manifest = Path.Combine(PowerShellHost.RepoRoot, "output", "FairnessGovernor", "FairnessGovernor.psd1");
+            var script = "$ErrorActionPreference = 'Stop'; Import-Module '" + manifest + "'; Set-Location '" + PowerShellHost.RepoRoot + "'\n" +
+                Sample + " | Add-AllocationEvidence -LiteralPath '" + log + "'\n" +
+                "$t = (Get-AllocationEvidence -LiteralPath '" + log + "').Timestamp\n" +
+                "'offset=' + [TimeZoneInfo]::Local.BaseUtcOffset.TotalHours\n" +
+                "'after-later=' + @(Get-AllocationEvidence -LiteralPath '" + log + "' -After $t.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ss')).Count\n" +
+                "'after-earlier=' + @(Get-AllocationEvidence -LiteralPath '" + log + "' -After $t.AddHours(-1).ToString('yyyy-MM-ddTHH:mm:ss')).Count\n" +
+                "'before-later=' + @(Get-AllocationEvidence -LiteralPath '" + log + "' -Before $t.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ss')).Count\n" +
+                "'after-local=' + @(Get-AllocationEvidence -LiteralPath '" + log + "' -After $t.AddHours(1).ToLocalTime()).Count\n" +
+                "'before-local=' + @(Get-AllocationEvidence -LiteralPath '" + log + "' -Before $t.AddHours(-1).ToLocalTime()).Count\n";
+            var run = RealPwsh.RunCommand(script, dir.Path, TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["TZ"] = "Asia/Tokyo" });
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("offset=9", run.StdOut); // the zone took effect, so the checks below can fail
+            Assert.Contains("after-later=0", run.StdOut);
+            Assert.Contains("after-earlier=1", run.StdOut);
+            Assert.Contains("before-later=1", run.StdOut);
+            Assert.Contains("after-local=0", run.StdOut);
+            Assert.Contains("before-local=0", run.StdOut);
         }
 
         [Fact]

@@ -57,6 +57,10 @@ namespace FairnessGovernor.PowerShell.Tests
         public static Result RunCommand(string command, string workingDirectory, TimeSpan timeout) =>
             Run(new[] { "-Command", command }, workingDirectory, timeout);
 
+        /// <summary>Runs <c>pwsh -NoProfile -NonInteractive -Command command</c> with these environment variables set (for example TZ).</summary>
+        public static Result RunCommand(string command, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment) =>
+            RunProcess(Dotnet, new[] { PwshDll, "-NoProfile", "-NonInteractive", "-Command", command }, workingDirectory, timeout, environment);
+
         /// <summary>Runs pwsh -NoProfile -NonInteractive with these arguments, each passed as one argument.</summary>
         public static Result Run(IEnumerable<string> pwshArgs, string workingDirectory, TimeSpan timeout) =>
             RunProcess(Dotnet, new[] { PwshDll, "-NoProfile", "-NonInteractive" }.Concat(pwshArgs), workingDirectory, timeout);
@@ -82,7 +86,8 @@ namespace FairnessGovernor.PowerShell.Tests
             return dll;
         }
 
-        private static Result RunProcess(string fileName, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+        private static Result RunProcess(string fileName, IEnumerable<string> args, string workingDirectory, TimeSpan timeout,
+            IReadOnlyDictionary<string, string>? environment = null)
         {
             var psi = new ProcessStartInfo(fileName)
             {
@@ -102,6 +107,7 @@ namespace FairnessGovernor.PowerShell.Tests
             psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             psi.Environment["DOTNET_NOLOGO"] = "1";
             psi.Environment["NO_COLOR"] = "1";
+            if (environment != null) foreach (var pair in environment) psi.Environment[pair.Key] = pair.Value;
 
             using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start " + fileName);
             process.StandardInput.Close();

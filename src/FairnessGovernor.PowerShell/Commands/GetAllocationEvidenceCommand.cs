@@ -29,11 +29,11 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? PolicyId { get; set; }
 
-        /// <summary>Only entries logged after this time.</summary>
+        /// <summary>Only entries logged after this time (UTC when it has no zone; a local time is converted).</summary>
         [Parameter]
         public DateTime? After { get; set; }
 
-        /// <summary>Only entries logged before this time.</summary>
+        /// <summary>Only entries logged before this time (UTC when it has no zone; a local time is converted).</summary>
         [Parameter]
         public DateTime? Before { get; set; }
 
@@ -42,7 +42,9 @@ namespace FairnessGovernor.PowerShell.Commands
         {
             bool literal = ParameterSetName == "LiteralPath";
             var pattern = PolicyId == null ? null : new WildcardPattern(PolicyId, WildcardOptions.IgnoreCase);
-            var options = new EvidenceReadOptions { After = After?.ToUniversalTime(), Before = Before?.ToUniversalTime() };
+            // The engine reads a zone-less time as UTC and converts a local one (SPEC.md 5.6); ToUniversalTime here would
+            // read a zone-less time as local.
+            var options = new EvidenceReadOptions { After = After, Before = Before };
             foreach (var p in literal ? LiteralPath : Path)
             {
                 foreach (var file in ResolvePaths(p, literal, literal ? "LiteralPath" : "Path", mustExist: true))
