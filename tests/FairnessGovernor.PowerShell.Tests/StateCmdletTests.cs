@@ -41,6 +41,24 @@ namespace FairnessGovernor.PowerShell.Tests
         }
 
         [Fact]
+        public void Spec_7_8_WhatIf_leaves_the_governor_unchanged_in_batch_and_stream_mode()
+        {
+            // Issue 22 item 3: a batch run with -WhatIf decided, said what it would keep, and kept nothing.
+            using var ps = new PowerShellHost();
+            var runs = ps.Run("$g = New-FairnessGovernor; Invoke-FairAllocation " + Sample + " -Governor $g | Out-Null; " +
+                "$d = @(Invoke-FairAllocation " + Sample + " -Governor $g -WhatIf); $d.Count; $g.Runs; $g.TotalTasks; " +
+                "Invoke-FairAllocation " + Sample + " -Governor $g -Stream -WhatIf | Out-Null; $g.Runs; $g.TotalTasks");
+            Assert.Equal(new object[] { 6, 1L, 6L, 1L, 6L }, runs.Select(r => r.BaseObject));
+            // In a real pwsh, -WhatIf says what the run would keep.
+            var manifest = Path.Combine(PowerShellHost.RepoRoot, "output", "FairnessGovernor", "FairnessGovernor.psd1");
+            var said = RealPwsh.RunCommand("Import-Module '" + manifest + "'; $g = New-FairnessGovernor; Invoke-FairAllocation " + Sample +
+                " -Governor $g -WhatIf | Out-Null; 'runs=' + $g.Runs", PowerShellHost.RepoRoot, TimeSpan.FromMinutes(2));
+            Assert.True(said.ExitCode == 0, said.ToString());
+            Assert.Contains("What if: Performing the operation \"Keep fairness state (run 1, 6 tasks in total)\" on target \"governor\".", said.StdOut);
+            Assert.Contains("runs=0", said.StdOut);
+        }
+
+        [Fact]
         public void Spec_7_5_reset_honours_whatif_and_corrupt_files_are_errors()
         {
             using var ps = new PowerShellHost();

@@ -182,7 +182,9 @@ namespace FairnessGovernor.PowerShell.Commands
                 WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "' (" + policy.Strategy + ").");
                 var options = new AllocationOptions { Explain = Explain };
                 if (statePath != null) result = AllocateWithStateFile(statePath, tasks, agents, policy, options);
-                else if (governor != null) result = governor.Allocate(tasks, agents, policy, options);
+                else if (governor != null)
+                    result = governor.Allocate(tasks, agents, policy, options,
+                        next => ShouldProcess("governor", "Keep fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)"));
                 else result = Allocator.Allocate(tasks, agents, policy, options);
             }
             catch (FairnessException ex)

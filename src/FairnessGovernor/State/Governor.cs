@@ -27,12 +27,21 @@ namespace FairnessGovernor.State
         public long TotalTasks => State.TotalTasks;
 
         /// <summary>Allocates continuing the governor's state, and keeps the state after the run. A failed run changes nothing.</summary>
-        public AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options = null)
+        public AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options = null) =>
+            Allocate(tasks, agents, policy, options, _ => true);
+
+        /// <summary>
+        /// Allocates continuing the governor's state, and keeps the state after the run only when <paramref name="keep"/>
+        /// says so (asked under the governor's lock, with the state the run would leave: -WhatIf answers no). A failed
+        /// run changes nothing.
+        /// </summary>
+        public AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options, Func<GovernorState, bool> keep)
         {
+            if (keep == null) throw new ArgumentNullException(nameof(keep));
             lock (_gate)
             {
                 var result = Allocator.Allocate(tasks, agents, policy, options, _state, out var next);
-                _state = next;
+                if (keep(next)) _state = next;
                 return result;
             }
         }
