@@ -61,6 +61,23 @@ namespace FairnessGovernor.PowerShell.Tests
         }
 
         [Fact]
+        public void PassThru_gives_the_line_number_the_reader_gives()
+        {
+            // Issue 22 item 9: -PassThru returned LineNumber 0, so the entry could not be fed to -Replay -LineNumber.
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.File("evidence.jsonl");
+            var added = ps.Run(Sample + " | Add-AllocationEvidence -Path $args[0] -PassThru; " + Sample + " | Add-AllocationEvidence -Path $args[0] -PassThru", log);
+            Assert.Equal(new object[] { 1, 2 }, added.Select(e => e.Properties["LineNumber"].Value));
+            var read = ps.Run("Get-AllocationEvidence -Path $args[0]", log);
+            Assert.Equal(read.Select(e => e.Properties["ByteOffset"].Value), added.Select(e => e.Properties["ByteOffset"].Value));
+            Assert.Equal(read.Select(e => e.Properties["LineNumber"].Value), added.Select(e => e.Properties["LineNumber"].Value));
+            var replay = ps.Run("$e = " + Sample + " | Add-AllocationEvidence -Path $args[0] -PassThru; " +
+                "@(Test-AllocationEvidence -Path $args[0] -Replay -LineNumber $e.LineNumber -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json)[-1].IsMatch", log);
+            Assert.Equal(true, replay.Single().BaseObject);
+        }
+
+        [Fact]
         public void WhatIf_appends_nothing()
         {
             using var ps = new PowerShellHost();

@@ -49,7 +49,7 @@ namespace FairnessGovernor.Evidence
         /// Appends one chained line for <paramref name="entry"/> and flushes it to disk. Under the
         /// exclusive lock on <c>&lt;path&gt;.lock</c> it reads the last line (seeking from the end),
         /// checks it, links the new line to its hash, signs it when a key is given, writes the line
-        /// in one write and flushes it. Returns the entry as written (Prev, Hash, Sig, ByteOffset set).
+        /// in one write and flushes it. Returns the entry as written (Prev, Hash, Sig, LineNumber and ByteOffset set).
         /// </summary>
         /// <exception cref="EvidenceLogException">
         /// EvidenceTornLine or EvidenceLogCorrupt (the last line is incomplete or invalid: nothing
@@ -79,6 +79,9 @@ namespace FairnessGovernor.Evidence
                 {
                     long length = stream.Length;
                     string prev = length == 0 ? EvidenceDigests.Genesis : LastLineHash(stream, length, path);
+                    // The file ends with a newline here (LastLineHash refuses a torn or blank tail), so the new line's
+                    // number is one past the newlines before it, counted as the reader counts lines.
+                    int lineNumber = length == 0 ? 1 : EvidenceFile.CountNewlines(stream, length) + 1;
                     string content = EvidenceFormat.Content(entry, prev);
                     string hash = EvidenceDigests.LineHash(content);
                     string? sig = key == null ? null : EvidenceDigests.LineSignature(content, key);
@@ -96,7 +99,7 @@ namespace FairnessGovernor.Evidence
                         catch (IOException) { undo = "the partial line could not be removed: truncate the file to " + length + " bytes"; }
                         throw new EvidenceLogException("EvidenceLogWriteFailed", path, "the write failed (" + ex.Message + "); " + undo + ".", truncateTo: length, inner: ex);
                     }
-                    return entry.WithChain(prev, hash, sig, 0, length);
+                    return entry.WithChain(prev, hash, sig, lineNumber, length);
                 }
             }
         }
