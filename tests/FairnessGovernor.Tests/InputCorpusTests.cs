@@ -270,6 +270,35 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void Yaml_merge_keys_supply_the_keys_a_mapping_does_not_give_itself()
+        {
+            // Issue 22 item 6: `<<: *defaults` was dropped (weight 1, no capacity).
+            using var dir = new ScratchFolder();
+            var one = dir.Write("merge.yaml", "defaults: &d {weight: 3, capacity: 5}\nagents:\n  - <<: *d\n    id: a\n  - id: b\n    <<: *d\n    weight: 7\n");
+            var agents = AgentLoader.FromFile(one);
+            Assert.Equal(new[] { ("a", 3, (int?)5), ("b", 7, (int?)5) }, agents.Select(x => (x.Id, x.Weight, x.Capacity)));
+            // A sequence of mappings: the earlier wins; the mapping's own keys win over all of them.
+            var list = dir.Write("list.yaml", "x: &x {weight: 2, capacity: 1}\ny: &y {weight: 9, max_share: 0.5}\nagents:\n  - {id: a, <<: [*x, *y]}\n  - {id: b, capacity: 4, <<: [*y, *x]}\n");
+            Assert.Equal(new[] { ("a", 2, (int?)1, (double?)0.5), ("b", 9, (int?)4, (double?)0.5) },
+                AgentLoader.FromFile(list).Select(x => (x.Id, x.Weight, x.Capacity, x.MaxShare)));
+            // A quoted "<<" is an ordinary key; a merge key naming a scalar is InvalidYaml at its place.
+            Assert.Equal(1, AgentLoader.FromFile(dir.Write("quoted.yaml", "d: &d {weight: 3}\nagents:\n  - {id: a, '<<': *d}\n")).Single().Weight);
+            var bad = Fail(Kind.Agents, dir.Write("bad.yaml", "agents:\n  - id: a\n    <<: 3\n"));
+            Assert.Equal("InvalidYaml", bad.ErrorId);
+            Assert.Equal(3, bad.Line);
+            Assert.Contains("merge key", bad.Message);
+            // The alias-expansion limit still applies to what merge keys copy.
+            var many = new StringBuilder("d: &d {weight: 3}\nagents:\n");
+            for (int i = 0; i < 20; i++) many.Append("  - {id: a" + i + ", <<: *d}\n");
+            Assert.Equal("AliasExpansionLimit", Fail(Kind.Agents, dir.Write("many.yaml", many.ToString()), new InputLimits(maxAliasExpansion: 10)).ErrorId);
+            Assert.Equal(20, AgentLoader.FromFile(dir.Write("many2.yaml", many.ToString())).Count);
+            // Tasks read item by item (the streaming path) merge too.
+            var tasks = dir.Write("tasks.yaml", "- &t {id: t1, priority: high, group: g}\n- {<<: *t, id: t2}\n");
+            Assert.Equal(new[] { ("t1", "g"), ("t2", "g") }, TaskLoader.FromFile(tasks).Select(x => (x.Id, x.Group!)));
+            Assert.Equal("high", TaskLoader.FromFile(tasks)[1].Priority);
+        }
+
+        [Fact]
         public void A_sparse_gigabyte_file_is_refused_by_size_without_reading_it()
         {
             using var dir = new ScratchFolder();

@@ -194,11 +194,20 @@ namespace FairnessGovernor.Input
             {
                 var props = new List<KeyValuePair<string, InputValue>>();
                 HashSet<string>? seen = null; // small mappings (a task, an agent) compare keys in a loop instead
+                List<InputValue>? merged = null; // mappings named by merge keys (<<), earliest first
                 size = 1;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyEvent = parser.Current!;
                     int kl = (int)keyEvent.Start.Line, kc = (int)keyEvent.Start.Column;
+                    if (keyEvent is Scalar mergeKey && mergeKey.Style == ScalarStyle.Plain && mergeKey.Value == "<<")
+                    {
+                        parser.MoveNext();
+                        var source = ReadNode(parser, state, depth + 1, out long ms);
+                        size += ms;
+                        AddMergeSources(source, merged ??= new List<InputValue>(), state, kl, kc);
+                        continue;
+                    }
                     var key = ReadNode(parser, state, depth + 1, out _);
                     if (key.Kind == InputValueKind.Object || key.Kind == InputValueKind.Array)
                         throw new FairnessInputException("InvalidYaml", state.Source, null, null, "a mapping key must be a scalar.", kl, kc);
@@ -209,11 +218,32 @@ namespace FairnessGovernor.Input
                     size += s;
                     props.Add(new KeyValuePair<string, InputValue>(name, v));
                 }
+                if (merged != null)
+                {
+                    // YAML merge keys: a merged mapping supplies the keys the mapping does not give itself; of
+                    // several, the earlier wins.
+                    foreach (var source in merged)
+                        foreach (var p in source.Properties!)
+                            if (AddKey(props, ref seen, p.Key)) props.Add(p);
+                }
                 var value = InputValue.Object(props, line, col);
                 Remember(state, mapStart.Anchor, value, size);
                 return value;
             }
             throw new FairnessInputException("InvalidYaml", state.Source, null, null, "unexpected YAML event " + ev.GetType().Name + ".", line, col);
+        }
+
+        /// <summary>The mappings a merge key (<c>&lt;&lt;</c>) names: one mapping, or a sequence of mappings (earliest first).</summary>
+        private static void AddMergeSources(InputValue source, List<InputValue> merged, State state, int line, int column)
+        {
+            if (source.Kind == InputValueKind.Object) { merged.Add(source); return; }
+            if (source.Kind == InputValueKind.Array)
+            {
+                bool all = true;
+                foreach (var item in source.Items!) all &= item.Kind == InputValueKind.Object;
+                if (all) { merged.AddRange(source.Items!); return; }
+            }
+            throw new FairnessInputException("InvalidYaml", state.Source, null, "<<", "a merge key takes a mapping or a sequence of mappings.", line, column);
         }
 
         /// <summary>False when <paramref name="name"/> is already a key of the mapping; a set is built past 8 keys.</summary>
