@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 
 namespace FairnessGovernor.PowerShell.Tests
@@ -87,6 +88,26 @@ namespace FairnessGovernor.PowerShell.Tests
             var untyped = ps.RunExpectingError("[pscustomobject]@{ TaskId = 't'; AgentId = 'a' } | Add-AllocationEvidence -Path $args[0]", log);
             Assert.Equal("EvidenceNeedsDecisions,FairnessGovernor.PowerShell.Commands.AddAllocationEvidenceCommand", untyped.FullyQualifiedErrorId);
             Assert.False(File.Exists(log));
+        }
+
+        [Fact]
+        public void Read_back_Wait_values_are_numbers_in_the_invariant_or_current_culture_and_nothing_else()
+        {
+            // Issue 22 item 4: in de-DE, Export-Csv writes 1,5, which was skipped without a word (WaitMean 0).
+            using var ps = new PowerShellHost();
+            const string Rows = "[pscustomobject]@{ TaskId = 't1'; AgentId = 'a'; Status = 'Assigned'; RunId = 'r'; Wait = $args[0] }, " +
+                                "[pscustomobject]@{ TaskId = 't2'; AgentId = 'a'; Status = 'Assigned'; RunId = 'r'; Wait = '0' }";
+            var de = ps.Run("$c = [cultureinfo]::CurrentCulture; try { [cultureinfo]::CurrentCulture = 'de-DE'; (" + Rows + " | Get-FairnessMetrics).WaitMean } finally { [cultureinfo]::CurrentCulture = $c }", "1,5");
+            Assert.Equal(0.75, de.Single().BaseObject);
+            Assert.Equal(0.75, ps.Run("(" + Rows + " | Get-FairnessMetrics).WaitMean", "1.5").Single().BaseObject);
+            Assert.Equal(0.0, ps.Run("(" + Rows + " | Get-FairnessMetrics).WaitMean", "").Single().BaseObject); // blank: not set
+            foreach (var bad in new[] { "abc", "NaN", "-5", "Infinity" })
+            {
+                var err = ps.RunExpectingError("" + Rows + " | Get-FairnessMetrics", bad);
+                Assert.Equal("InvalidDecision,FairnessGovernor.PowerShell.Commands.GetFairnessMetricsCommand", err.FullyQualifiedErrorId);
+                Assert.Contains("field 'Wait'", err.Exception.Message);
+                Assert.Contains("'" + bad + "'", err.Exception.Message);
+            }
         }
     }
 }

@@ -99,8 +99,22 @@ namespace FairnessGovernor.PowerShell.Commands
             var status = Property(input, "Status");
             if (string.Equals(status, DecisionStatus.Unassigned, StringComparison.OrdinalIgnoreCase)) agentId = null;
             TaskPriorityNames.TryParse(Property(input, "Priority"), out var level);
-            double? wait = double.TryParse(Property(input, "Wait"), NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w : (double?)null;
-            group.Add(agentId, "decision for task '" + taskId + "'", level, wait);
+            group.Add(agentId, "decision for task '" + taskId + "'", level, ReadWait(NonBlank(Property(input, "Wait"))));
+        }
+
+        /// <summary>
+        /// A read-back Wait (SPEC.md 8.4): blank or absent is not set; else a number of 0 or more written in the invariant
+        /// culture or the current one (Export-Csv writes `1,5` in de-DE); anything else is InvalidDecision.
+        /// </summary>
+        private double? ReadWait(string? text)
+        {
+            if (text == null) return null;
+            if ((double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w)
+                 || double.TryParse(text, NumberStyles.Float, CultureInfo.CurrentCulture, out w))
+                && !double.IsNaN(w) && !double.IsInfinity(w) && w >= 0)
+                return w;
+            throw new FairnessInputException("InvalidDecision", "pipeline input", "object #" + _received, "Wait",
+                "expected a wait of 0 or more, as a number in the invariant or the current culture; got '" + text + "'.");
         }
 
         private static string? NonBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
