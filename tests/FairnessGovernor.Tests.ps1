@@ -208,6 +208,14 @@ Describe 'Module' {
         $table | Should -Not -Match 'priority-weighted-rr'
     }
 
+    It 'reads files piped from Get-ChildItem, as Import-Csv does' {
+        $tasks = Get-ChildItem -LiteralPath (Join-Path $fixtures 'tasks.json') | Import-FairTask
+        @($tasks).Count | Should -Be 6
+        (Get-Item -LiteralPath (Join-Path $fixtures 'agents.json') | Import-FairAgent).Id | Should -Be @('agent-a', 'agent-b', 'agent-c')
+        (Get-Item -LiteralPath (Join-Path $fixtures 'policy.json') | Import-FairnessPolicy).PolicyId | Should -Be 'priority-weighted-rr'
+        @(Get-ChildItem -LiteralPath (Join-Path $fixtures 'tasks.json'), (Join-Path $fixtures 'tasks.json') | Import-FairTask).Count | Should -Be 12
+    }
+
     It 'has help with examples for every cmdlet' {
         foreach ($name in (Get-Command -Module FairnessGovernor).Name) {
             (Get-Help $name -Examples).examples.example.Count | Should -BeGreaterOrEqual 2 -Because $name

@@ -9,6 +9,7 @@ namespace FairnessGovernor.PowerShell.Commands
     {
         private readonly List<object?> _objects = new List<object?>();
         private InputSources? _inputs;
+        private bool _filesPiped; // files came down the pipeline as -InputObject
 
         /// <summary>Input files; wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
@@ -40,11 +41,23 @@ namespace FairnessGovernor.PowerShell.Commands
         {
             if (ParameterSetName == "InputObject")
             {
-                _objects.Add(InputObject);
+                // A file from Get-ChildItem binds here (ValueFromPipeline comes before -LiteralPath by PSPath): read
+                // it as -LiteralPath would, as Import-Csv does.
+                if ((InputObject is PSObject wrapped ? wrapped.BaseObject : InputObject) is System.IO.FileSystemInfo item)
+                {
+                    _filesPiped = true;
+                    ReadFiles(new[] { item.FullName }, literal: true);
+                }
+                else _objects.Add(InputObject);
                 return;
             }
             bool literal = ParameterSetName == "LiteralPath";
-            foreach (var p in literal ? LiteralPath : Path)
+            ReadFiles(literal ? LiteralPath : Path, literal);
+        }
+
+        private void ReadFiles(IEnumerable<string> paths, bool literal)
+        {
+            foreach (var p in paths)
                 foreach (var file in ResolvePaths(p, literal, literal ? "LiteralPath" : "Path", mustExist: true))
                 {
                     try { WriteFromFile(file); }
@@ -55,7 +68,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (ParameterSetName != "InputObject") return;
+            if (ParameterSetName != "InputObject" || (_filesPiped && _objects.Count == 0)) return;
             try { WriteFromObjects(_objects); }
             catch (FairnessException ex) { ThrowEngineError(ex); }
         }
