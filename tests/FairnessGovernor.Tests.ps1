@@ -214,6 +214,9 @@ Describe 'Module' {
         (Get-Item -LiteralPath (Join-Path $fixtures 'agents.json') | Import-FairAgent).Id | Should -Be @('agent-a', 'agent-b', 'agent-c')
         (Get-Item -LiteralPath (Join-Path $fixtures 'policy.json') | Import-FairnessPolicy).PolicyId | Should -Be 'priority-weighted-rr'
         @(Get-ChildItem -LiteralPath (Join-Path $fixtures 'tasks.json'), (Join-Path $fixtures 'tasks.json') | Import-FairTask).Count | Should -Be 12
+        $state = Join-Path $TestDrive 'piped-state.json'
+        Invoke-FairAllocation @sample -StatePath $state | Out-Null
+        (Get-ChildItem -LiteralPath $state | Get-FairnessState).TotalTasks | Should -Be 6
     }
 
     It 'has help with examples for every cmdlet' {

@@ -26,8 +26,14 @@ namespace FairnessGovernor.PowerShell.Commands
 
         private GovernorStateReport Report()
         {
-            if (ParameterSetName == "Governor") return new GovernorStateReport(UnwrapGovernor(Governor!).State, null);
-            var path = ResolvePaths(Path, true, "Path", mustExist: false)[0];
+            string given = Path;
+            if (ParameterSetName == "Governor")
+            {
+                // A state file from Get-ChildItem binds here (ValueFromPipeline comes before -Path by PSPath): read it.
+                if ((Governor is PSObject wrapped ? wrapped.BaseObject : Governor) is System.IO.FileSystemInfo item) given = item.FullName;
+                else return new GovernorStateReport(UnwrapGovernor(Governor!).State, null);
+            }
+            var path = ResolvePaths(given, true, "Path", mustExist: false)[0];
             try
             {
                 return new GovernorStateReport(GovernorStateFile.Load(path), path);
