@@ -91,6 +91,22 @@ namespace FairnessGovernor.PowerShell.Tests
         }
 
         [Fact]
+        public void OutFile_in_a_missing_folder_names_the_path_given_not_the_temporary_file()
+        {
+            // Issue 22 item 13: the message named '.out.json.<random>.tmp'.
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var target = Path.Combine(dir.Path, "missing", "out.json");
+            var err = ps.RunExpectingError("Invoke-FairAllocation -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json -OutFile $args[0]", target);
+            Assert.Equal("OutFileWriteFailed,FairnessGovernor.PowerShell.Commands.InvokeFairAllocationCommand", err.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.WriteError, err.CategoryInfo.Category);
+            Assert.Contains("'" + target + "'", err.Exception.Message);
+            Assert.Contains("'" + Path.Combine(dir.Path, "missing") + "' does not exist", err.Exception.Message);
+            Assert.DoesNotContain(".tmp", err.Exception.Message);
+            Assert.False(Directory.Exists(Path.Combine(dir.Path, "missing")));
+        }
+
+        [Fact]
         public void Read_back_Wait_values_are_numbers_in_the_invariant_or_current_culture_and_nothing_else()
         {
             // Issue 22 item 4: in de-DE, Export-Csv writes 1,5, which was skipped without a word (WaitMean 0).

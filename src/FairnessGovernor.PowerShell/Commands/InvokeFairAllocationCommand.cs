@@ -287,7 +287,10 @@ namespace FairnessGovernor.PowerShell.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "OutFileWriteFailed", ErrorCategory.WriteError, path));
+                // Name the path the user gave, not the temporary file the write goes through.
+                var folder = System.IO.Path.GetDirectoryName(path);
+                string problem = folder != null && !Directory.Exists(folder) ? "the folder '" + folder + "' does not exist." : ex.Message;
+                ThrowTerminatingError(new ErrorRecord(new IOException("Cannot write -OutFile '" + path + "': " + problem, ex), "OutFileWriteFailed", ErrorCategory.WriteError, path));
             }
         }
 
