@@ -208,6 +208,26 @@ Describe 'Module' {
         $table | Should -Not -Match 'priority-weighted-rr'
     }
 
+    It 'takes blank CSV cells as not set and the file formats'' snake_case names in New-FairAgent' {
+        $agents = "id,weight,capacity,max_share`nagent-a,1,,`nagent-b,1,,0.5`nagent-c,,2," | ConvertFrom-Csv | New-FairAgent
+        $agents.Weight | Should -Be @(1, 1, 1)
+        $agents[0].Capacity | Should -BeNullOrEmpty
+        $agents[2].Capacity | Should -Be 2
+        $agents[1].MaxShare | Should -Be 0.5
+        $agents[0].MaxShare | Should -BeNullOrEmpty
+        $tasks = "id,duration,arrival`nt1,,`nt2,2.5,1" | ConvertFrom-Csv | New-FairTask
+        $tasks[0].Duration | Should -Be 1
+        $tasks[1].Arrival | Should -Be 1
+        @(Invoke-FairAllocation -Task (1..10 | ForEach-Object { New-FairTask "t$_" }) -Agent $agents | Where-Object Status -eq 'Assigned').Count | Should -Be 10
+        { New-FairAgent x -Weight -1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,FairnessGovernor.PowerShell.Commands.NewFairAgentCommand'
+        { New-FairAgent x -MaxShare 2 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,FairnessGovernor.PowerShell.Commands.NewFairAgentCommand'
+        $policy = New-FairnessPolicy -policy_id ci -respect_priority $false -max_skew_ratio 3 -max_bypass 2 -group_quotas @{ batch = 1 }
+        $policy.PolicyId | Should -Be 'ci'
+        $policy.RespectPriority | Should -BeFalse
+        $policy.MaxSkewRatio | Should -Be 3
+        $policy.MaxBypass | Should -Be 2
+    }
+
     It 'reads files piped from Get-ChildItem, as Import-Csv does' {
         $tasks = Get-ChildItem -LiteralPath (Join-Path $fixtures 'tasks.json') | Import-FairTask
         @($tasks).Count | Should -Be 6

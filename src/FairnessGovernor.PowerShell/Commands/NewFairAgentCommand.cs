@@ -17,19 +17,23 @@ namespace FairnessGovernor.PowerShell.Commands
         [Alias("AgentId")]
         public string Id { get; set; } = "";
 
-        /// <summary>Share of the rotation (default 1; 0 = never chosen).</summary>
+        /// <summary>Share of the rotation (default 1; 0 = never chosen; blank = the default).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0, int.MaxValue)]
-        public int Weight { get; set; } = 1;
+        [BlankAsNotSet]
+        [ValidateRangeWhenSet(0, int.MaxValue)]
+        public int? Weight { get; set; }
 
-        /// <summary>The most tasks the agent takes in one run (default unlimited).</summary>
+        /// <summary>The most tasks the agent takes in one run (default, or blank: unlimited).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0, int.MaxValue)]
+        [BlankAsNotSet]
+        [ValidateRangeWhenSet(0, int.MaxValue)]
         public int? Capacity { get; set; }
 
-        /// <summary>The largest fraction of a run's tasks the agent may take (0 to 1).</summary>
+        /// <summary>The largest fraction of a run's tasks the agent may take (0 to 1; blank: no limit).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0.0, 1.0)]
+        [Alias("max_share")]
+        [BlankAsNotSet]
+        [ValidateRangeWhenSet(0.0, 1.0)]
         public double? MaxShare { get; set; }
 
         /// <inheritdoc />
@@ -39,7 +43,7 @@ namespace FairnessGovernor.PowerShell.Commands
             {
                 var item = ParameterItem.From(new[]
                 {
-                    new KeyValuePair<string, object?>("id", Id), new KeyValuePair<string, object?>("weight", Weight), new KeyValuePair<string, object?>("capacity", Capacity),
+                    new KeyValuePair<string, object?>("id", Id), new KeyValuePair<string, object?>("weight", Weight ?? 1), new KeyValuePair<string, object?>("capacity", Capacity),
                     new KeyValuePair<string, object?>("max_share", MaxShare),
                 });
                 WriteObject(AgentLoader.FromItem(item, ParameterItem.Source("New-FairAgent"), "agent"));

@@ -29,10 +29,12 @@ namespace FairnessGovernor.PowerShell.Commands
 
         /// <summary>How long the task takes, for wait times (default 1; greater than 0).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BlankAsNotSet]
         public double? Duration { get; set; }
 
         /// <summary>When the task arrives, for wait times (default 0; 0 or more).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BlankAsNotSet]
         public double? Arrival { get; set; }
 
         /// <inheritdoc />

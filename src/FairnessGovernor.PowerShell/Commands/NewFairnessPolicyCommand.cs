@@ -14,15 +14,18 @@ namespace FairnessGovernor.PowerShell.Commands
     {
         /// <summary>Names the policy (default 'default').</summary>
         [Parameter(Position = 0)]
+        [Alias("policy_id")]
         [ValidateNotNullOrEmpty]
         public string PolicyId { get; set; } = "default";
 
         /// <summary>Dispatch high, then normal, then low (default true).</summary>
         [Parameter]
+        [Alias("respect_priority")]
         public bool RespectPriority { get; set; } = true;
 
         /// <summary>The skew above which a run is strong_imbalance (default 2.0).</summary>
         [Parameter]
+        [Alias("max_skew_ratio")]
         [ValidateRange(1.0, 1e9)]
         public double MaxSkewRatio { get; set; } = 2.0;
 
@@ -33,11 +36,13 @@ namespace FairnessGovernor.PowerShell.Commands
 
         /// <summary>Anti-starvation: the most later tasks that may overtake a task (default unlimited).</summary>
         [Parameter]
+        [Alias("max_bypass")]
         [ValidateRange(0, int.MaxValue)]
         public int? MaxBypass { get; set; }
 
         /// <summary>The most tasks of each group assigned in a run, as a hashtable: @{ batch = 10 }.</summary>
         [Parameter]
+        [Alias("group_quotas")]
         public System.Collections.IDictionary? GroupQuota { get; set; }
 
         /// <inheritdoc />
