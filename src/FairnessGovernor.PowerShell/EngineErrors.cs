@@ -32,6 +32,7 @@ namespace FairnessGovernor.PowerShell
                 case FairnessErrorCategory.ResourceBusy: return ErrorCategory.ResourceBusy;
                 case FairnessErrorCategory.NotEnabled: return ErrorCategory.NotEnabled;
                 case FairnessErrorCategory.LimitsExceeded: return ErrorCategory.LimitsExceeded;
+                case FairnessErrorCategory.ResourceUnavailable: return ErrorCategory.ResourceUnavailable;
                 default: return ErrorCategory.InvalidData;
             }
         }

@@ -29,5 +29,8 @@ namespace FairnessGovernor.Errors
 
         /// <summary>The input exceeds a configured limit (size, depth, alias expansion).</summary>
         LimitsExceeded,
+
+        /// <summary>A server the command needs cannot be reached (a database store, SPEC.md 5.9).</summary>
+        ResourceUnavailable,
     }
 }

@@ -42,6 +42,21 @@ namespace FairnessGovernor.Evidence
             return EvidenceFormat.Content(entry, prev);
         }
 
+        /// <summary>
+        /// <paramref name="entry"/> linked after a line whose hash is <paramref name="prev"/>, as line (or entry)
+        /// <paramref name="lineNumber"/> of a chain kept elsewhere than a file (a database store, SPEC.md 5.9): Prev,
+        /// Hash and, with <paramref name="key"/>, Sig set as an append sets them. <see cref="Format"/> gives its line.
+        /// </summary>
+        public static EvidenceEntry Chain(EvidenceEntry entry, string prev, int lineNumber, byte[]? key = null)
+        {
+            string content = CanonicalContent(entry, prev);
+            if (lineNumber < 1) throw new ArgumentOutOfRangeException(nameof(lineNumber), "Entry numbers start at 1.");
+            if (key != null) EvidenceDigests.CheckKey(key);
+            string hash = EvidenceDigests.LineHash(content);
+            string? sig = key == null ? null : EvidenceDigests.LineSignature(content, key);
+            return entry.WithChain(prev, hash, sig, lineNumber, -1);
+        }
+
         /// <summary>Appends one chained line (see <see cref="Append(string, EvidenceEntry, EvidenceAppendOptions)"/>) with the default options.</summary>
         public static EvidenceEntry Append(string path, EvidenceEntry entry) => Append(path, entry, null);
 
