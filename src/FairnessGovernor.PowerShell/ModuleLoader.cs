@@ -29,8 +29,14 @@ namespace FairnessGovernor.PowerShell
         private static readonly Dictionary<string, Assembly> Loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
 
         // On .NET the runtime's own System.Text.Json and netstandard helpers are newer than ours and must be
-        // shared (their types cross assembly boundaries); only these load privately.
-        private static readonly HashSet<string> PrivateOnCore = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FairnessGovernor", "YamlDotNet" };
+        // shared (their types cross assembly boundaries); only these groups load privately, each group together
+        // (so its members bind to each other whatever else is loaded) and only when one of them is first needed:
+        // the PostgreSQL store group when a store is first used (SPEC.md 5.9), never by a run without one.
+        private static readonly string[][] PrivateGroups =
+        {
+            new[] { "FairnessGovernor", "YamlDotNet" },
+            new[] { "FairnessGovernor.Store.Postgres", "Npgsql", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Bcl.HashCode" },
+        };
 
         /// <summary>Called by Import-Module.</summary>
         public void OnImport() => Register();
@@ -69,6 +75,14 @@ namespace FairnessGovernor.PowerShell
             }
         }
 
+        private static string[]? GroupOf(string name)
+        {
+            foreach (var g in PrivateGroups)
+                foreach (var n in g)
+                    if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return g;
+            return null;
+        }
+
         private static bool IsCoreClr() => !System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
@@ -83,9 +97,9 @@ namespace FairnessGovernor.PowerShell
                 Assembly assembly;
                 if (_loadContext != null && _loadFromPath != null)
                 {
-                    if (!PrivateOnCore.Contains(name)) return null;
-                    // Load our private copies together so the engine binds to our YamlDotNet, whatever else is loaded.
-                    foreach (var own in PrivateOnCore)
+                    var group = GroupOf(name);
+                    if (group == null) return null;
+                    foreach (var own in group)
                     {
                         if (Loaded.ContainsKey(own)) continue;
                         var ownPath = Path.Combine(_dependencyDir, own + ".dll");
@@ -93,6 +107,7 @@ namespace FairnessGovernor.PowerShell
                     }
                     return Loaded.TryGetValue(name, out var a) ? a : null;
                 }
+                // Windows PowerShell 5.1: any version asked for (Npgsql's dependencies ask for their own) binds to the bundled copy.
                 assembly = Assembly.LoadFrom(path);
                 Loaded[name] = assembly;
                 return assembly;

@@ -8,35 +8,45 @@ namespace FairnessGovernor.PowerShell
 {
     /// <summary>
     /// An Invoke-FairAllocation -Stream in progress (SPEC.md 7.7 and 8.3): the engine stream, and the state file
-    /// lock or the governor it continues. Disposing it releases the lock without saving.
+    /// lock, the governor or the store run (SPEC.md 5.9: the policy's lock and an open transaction) it continues.
+    /// Disposing it releases the lock without saving (a store run rolls back).
     /// </summary>
     internal sealed class StreamedAllocation : IDisposable
     {
         private readonly AllocationStream _stream;
         private readonly GovernorStateLock? _lock;
         private readonly Governor? _governor;
+        private readonly IDisposable? _storeRun; // a PostgresStoreRun, typed so that this class loads no store code
+        private readonly string _policyId;
         private readonly InputSources _inputs;
         private int _index;
 
         /// <summary>Starts the stream; with <paramref name="statePath"/> it first takes the state file's lock (waiting up to <paramref name="timeout"/>).</summary>
-        public StreamedAllocation(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, Governor? governor, TimeSpan timeout, InputSources inputs)
+        public StreamedAllocation(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, Governor? governor, TimeSpan timeout, InputSources inputs,
+            FairnessCmdlet cmdlet, object? store)
         {
             _governor = governor;
             _inputs = inputs;
+            _policyId = policy.PolicyId;
+            GovernorState? storeState = null;
             if (statePath != null) _lock = GovernorStateFile.Open(statePath, timeout);
+            else if (store != null) _storeRun = StoreCommands.OpenStream(cmdlet, store, policy.PolicyId, out storeState);
             try
             {
-                _stream = new AllocationStream(agents, policy, options, _lock?.State ?? _governor?.State);
+                _stream = new AllocationStream(agents, policy, options, _lock?.State ?? storeState ?? _governor?.State);
             }
             catch
             {
-                _lock?.Dispose();
+                Dispose();
                 throw;
             }
         }
 
+        /// <summary>The policy id of the stream.</summary>
+        public string PolicyId => _policyId;
+
         /// <summary>Whether the stream continues a state file or a governor, to be saved when it completes.</summary>
-        public bool HasState => _lock != null || _governor != null;
+        public bool HasState => _lock != null || _governor != null || _storeRun != null;
 
         /// <summary>The tasks received so far.</summary>
         public int TaskCount => _stream.TaskCount;
@@ -51,10 +61,15 @@ namespace FairnessGovernor.PowerShell
         public void Save()
         {
             if (_lock != null) _lock.Save(_stream.NextState!);
+            else if (_storeRun != null) StoreCommands.CommitStream(_storeRun, _stream);
             else _governor?.Commit(_stream);
         }
 
         /// <inheritdoc />
-        public void Dispose() => _lock?.Dispose();
+        public void Dispose()
+        {
+            _lock?.Dispose();
+            _storeRun?.Dispose();
+        }
     }
 }

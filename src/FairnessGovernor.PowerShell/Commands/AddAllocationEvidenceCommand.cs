@@ -13,7 +13,7 @@ namespace FairnessGovernor.PowerShell.Commands
     /// <para type="synopsis">Appends one hash-chained evidence line per allocation run to a JSONL log.</para>
     /// <para>SPEC.md 8.5: the runs of the decisions received, in first-seen order, one line each.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "AllocationEvidence", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Add, "AllocationEvidence", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
     [OutputType("FairnessGovernor.Evidence.EvidenceEntry")]
     public sealed class AddAllocationEvidenceCommand : FairnessCmdlet
     {
@@ -26,10 +26,14 @@ namespace FairnessGovernor.PowerShell.Commands
         public PSObject? InputObject { get; set; }
 
         /// <summary>The evidence log (created when missing).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
         [Alias("PSPath", "LiteralPath")]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
+
+        /// <summary>A PostgreSQL store from New-FairnessStore: each run's entry is chained onto its policy's chain there (SPEC.md 5.9).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Store")]
+        public object? Store { get; set; }
 
         /// <summary>Emit the entries written.</summary>
         [Parameter]
@@ -45,7 +49,7 @@ namespace FairnessGovernor.PowerShell.Commands
         public string? KeyPath { get; set; }
 
         /// <summary>How long to wait for another writer's lock, in seconds (default 10).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = "Path")]
         [ValidateRange(0, 3600)]
         public double LockTimeoutSeconds { get; set; } = 10;
 
@@ -68,6 +72,11 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            if (ParameterSetName == "Store")
+            {
+                AppendToStore();
+                return;
+            }
             var path = ResolvePaths(Path, true, "Path", mustExist: false)[0];
             if (Directory.Exists(path))
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Path '" + path + "' is a directory; expected a file."), "EvidencePathIsDirectory", ErrorCategory.InvalidArgument, path));
@@ -79,6 +88,26 @@ namespace FairnessGovernor.PowerShell.Commands
                 try
                 {
                     written = EvidenceLog.Append(path, run.ToEvidenceEntry(), options);
+                }
+                catch (FairnessException ex)
+                {
+                    ThrowEngineError(ex);
+                    return;
+                }
+                if (PassThru) WriteObject(written);
+            }
+        }
+
+        private void AppendToStore()
+        {
+            var key = EvidenceKey.Read(this, Key, KeyPath);
+            foreach (var run in _runs)
+            {
+                if (!ShouldProcess(StoreCommands.Describe(this, Store!, run.Policy.PolicyId), "Append evidence for run " + run.RunId + " (" + run.TaskCount + " tasks)")) continue;
+                EvidenceEntry written;
+                try
+                {
+                    written = StoreCommands.Append(this, Store!, run.ToEvidenceEntry(), key);
                 }
                 catch (FairnessException ex)
                 {

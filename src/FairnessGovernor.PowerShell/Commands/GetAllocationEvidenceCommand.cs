@@ -24,6 +24,10 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = new string[0];
 
+        /// <summary>A PostgreSQL store from New-FairnessStore: its chains, one policy after another (SPEC.md 5.9); LineNumber is the entry's number in its chain.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Store")]
+        public object? Store { get; set; }
+
         /// <summary>Only entries of this policy id (wildcards allowed).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -45,6 +49,20 @@ namespace FairnessGovernor.PowerShell.Commands
             // The engine reads a zone-less time as UTC and converts a local one (SPEC.md 5.6); ToUniversalTime here would
             // read a zone-less time as local.
             var options = new EvidenceReadOptions { After = After, Before = Before };
+            if (ParameterSetName == "Store")
+            {
+                DateTime? after = Utc(After), before = Utc(Before);
+                try
+                {
+                    foreach (var entry in StoreCommands.Entries(this, Store!, pattern))
+                        if ((after == null || entry.Timestamp > after) && (before == null || entry.Timestamp < before)) WriteObject(entry);
+                }
+                catch (FairnessException ex)
+                {
+                    ThrowEngineError(ex);
+                }
+                return;
+            }
             foreach (var p in literal ? LiteralPath : Path)
             {
                 foreach (var file in ResolvePaths(p, literal, literal ? "LiteralPath" : "Path", mustExist: true))
@@ -60,6 +78,14 @@ namespace FairnessGovernor.PowerShell.Commands
                     }
                 }
             }
+        }
+
+        /// <summary>As the engine reads -After/-Before (SPEC.md 5.6): UTC as is, a local time converted, a zone-less one taken as UTC.</summary>
+        private static DateTime? Utc(DateTime? t)
+        {
+            if (!t.HasValue) return null;
+            var v = t.Value;
+            return v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc);
         }
     }
 }

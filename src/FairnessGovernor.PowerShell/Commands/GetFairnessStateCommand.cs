@@ -6,6 +6,7 @@ namespace FairnessGovernor.PowerShell.Commands
 {
     /// <summary>
     /// <para type="synopsis">Shows a governor state: totals and, per agent, the cumulative count, weight, entitlement and lag.</para>
+    /// <para>From a state file, a governor, or a policy's state in a PostgreSQL store (-Store -PolicyId, SPEC.md 5.9).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "FairnessState", DefaultParameterSetName = "Path")]
     [OutputType("FairnessGovernor.State.GovernorStateReport")]
@@ -21,12 +22,26 @@ namespace FairnessGovernor.PowerShell.Commands
         [Parameter(Mandatory = true, ParameterSetName = "Governor", ValueFromPipeline = true)]
         public object? Governor { get; set; }
 
+        /// <summary>A PostgreSQL store from New-FairnessStore.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Store")]
+        public object? Store { get; set; }
+
+        /// <summary>With -Store: the policy id whose state to show.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Store")]
+        [ValidateNotNullOrEmpty]
+        public string PolicyId { get; set; } = "";
+
         /// <inheritdoc />
         protected override void ProcessRecord() => WriteObject(Report());
 
         private GovernorStateReport Report()
         {
             string given = Path;
+            if (ParameterSetName == "Store")
+            {
+                try { return StoreCommands.StateReport(this, Store!, PolicyId); }
+                catch (FairnessException ex) { ThrowEngineError(ex); return null!; }
+            }
             if (ParameterSetName == "Governor")
             {
                 // A state file from Get-ChildItem binds here (ValueFromPipeline comes before -Path by PSPath): read it.

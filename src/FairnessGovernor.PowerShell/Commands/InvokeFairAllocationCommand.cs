@@ -102,6 +102,15 @@ namespace FairnessGovernor.PowerShell.Commands
         [Parameter]
         public object? Governor { get; set; }
 
+        /// <summary>Continue the policy's state in a PostgreSQL store from New-FairnessStore, and record the run's evidence entry there, in one transaction.</summary>
+        [Parameter]
+        public object? Store { get; set; }
+
+        /// <summary>With -Store: the policy id the run must have (a guard: a policy with another id is refused before anything is read from the store).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PolicyId { get; set; }
+
         /// <summary>Decide and emit each pipeline task as it arrives (keeping only the agents, the window and the ids seen), instead of after all input.</summary>
         [Parameter]
         public SwitchParameter Stream { get; set; }
@@ -120,8 +129,10 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            if (StatePath != null && Governor != null)
-                Stop("ConflictingStateInput", "Give -StatePath or -Governor, not both.", ErrorCategory.InvalidArgument);
+            if ((StatePath != null ? 1 : 0) + (Governor != null ? 1 : 0) + (Store != null ? 1 : 0) > 1)
+                Stop("ConflictingStateInput", "Give one of -StatePath, -Governor and -Store.", ErrorCategory.InvalidArgument);
+            if (PolicyId != null && Store == null)
+                Stop("PolicyIdWithoutStore", "-PolicyId goes with -Store.", ErrorCategory.InvalidArgument);
             if (Stream && OutFile != null)
                 Stop("StreamWithOutFile", "-Stream emits decisions as they are made; it cannot write the -OutFile document, which needs the whole run.", ErrorCategory.InvalidArgument);
             if (MyInvocation.BoundParameters.ContainsKey("WindowSize") && !Stream)
@@ -181,7 +192,11 @@ namespace FairnessGovernor.PowerShell.Commands
                 var policy = inputs.Policy(policyFile, Policy);
                 WriteVerbose("Allocating " + tasks.Count + " tasks among " + agents.Count + " agents under policy '" + policy.PolicyId + "' (" + policy.Strategy + ").");
                 var options = new AllocationOptions { Explain = Explain };
-                if (statePath != null) result = AllocateWithStateFile(statePath, tasks, agents, policy, options);
+                CheckPolicyId(policy);
+                if (Store != null)
+                    result = StoreCommands.Allocate(this, Store, tasks, agents, policy, options,
+                        next => ShouldProcess(StoreCommands.Describe(this, Store, policy.PolicyId), "Keep fairness state and record evidence (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)"));
+                else if (statePath != null) result = AllocateWithStateFile(statePath, tasks, agents, policy, options);
                 else if (governor != null)
                     result = governor.Allocate(tasks, agents, policy, options,
                         next => ShouldProcess("governor", "Keep fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)"));
@@ -224,7 +239,8 @@ namespace FairnessGovernor.PowerShell.Commands
             {
                 var agents = inputs.Agents(agentFile, Agent, ExcludeAgent);
                 var policy = inputs.Policy(policyFile, Policy);
-                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs);
+                CheckPolicyId(policy);
+                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs, this, Store);
             }
             catch (FairnessException ex)
             {
@@ -255,7 +271,8 @@ namespace FairnessGovernor.PowerShell.Commands
                 catch (FairnessException ex) { ThrowEngineError(ex); }
             }
             foreach (var d in stream.Complete()) WriteObject(d);
-            if (stream.HasState && ShouldProcess(StatePath ?? "governor", "Save fairness state after " + stream.TaskCount + " streamed tasks"))
+            string target = Store != null ? StoreCommands.Describe(this, Store, stream.PolicyId) : StatePath ?? "governor";
+            if (stream.HasState && ShouldProcess(target, "Save fairness state after " + stream.TaskCount + " streamed tasks"))
             {
                 try { stream.Save(); }
                 catch (FairnessException ex) { ThrowEngineError(ex); }
@@ -272,6 +289,13 @@ namespace FairnessGovernor.PowerShell.Commands
                 if (ShouldProcess(path, "Save fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)")) l.Save(next);
                 return result;
             }
+        }
+
+        /// <summary>With -PolicyId, the policy must have that id (PolicyIdMismatch): a runbook pointed at the wrong policy file records nothing.</summary>
+        private void CheckPolicyId(FairnessPolicy policy)
+        {
+            if (PolicyId != null && !string.Equals(PolicyId, policy.PolicyId, StringComparison.Ordinal))
+                Stop("PolicyIdMismatch", "-PolicyId is '" + PolicyId + "' but the policy's id is '" + policy.PolicyId + "'; nothing was read or recorded.", ErrorCategory.InvalidArgument, policy.PolicyId);
         }
 
         private void WriteDocument(AllocationResult result, string path)

@@ -21,6 +21,15 @@ namespace FairnessGovernor.PowerShell.Commands
         [Parameter(Mandatory = true, ParameterSetName = "Governor", ValueFromPipeline = true)]
         public object? Governor { get; set; }
 
+        /// <summary>A PostgreSQL store from New-FairnessStore.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Store")]
+        public object? Store { get; set; }
+
+        /// <summary>With -Store: the policy id whose state to reset (its evidence chain is kept).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Store")]
+        [ValidateNotNullOrEmpty]
+        public string PolicyId { get; set; } = "";
+
         /// <summary>How long to wait for another run's lock on the state file, in seconds (default 10).</summary>
         [Parameter(ParameterSetName = "Path")]
         [ValidateRange(0, 3600)]
@@ -29,6 +38,13 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == "Store")
+            {
+                if (!ShouldProcess(StoreCommands.Describe(this, Store!, PolicyId), "Reset fairness state")) return;
+                try { StoreCommands.Reset(this, Store!, PolicyId); }
+                catch (FairnessException ex) { ThrowEngineError(ex); }
+                return;
+            }
             if (ParameterSetName == "Governor")
             {
                 var governor = UnwrapGovernor(Governor!);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using FairnessGovernor.Errors;
@@ -24,6 +25,15 @@ namespace FairnessGovernor.PowerShell.Commands
         [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; } = "";
+
+        /// <summary>A PostgreSQL store from New-FairnessStore: verify a policy's chain there (SPEC.md 5.9); FirstInvalidLine is the entry's number.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Store")]
+        public object? Store { get; set; }
+
+        /// <summary>With -Store: the policy whose chain to verify.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Store")]
+        [ValidateNotNullOrEmpty]
+        public string? PolicyId { get; set; }
 
         /// <summary>HMAC-SHA256 key as a SecureString (its text, UTF-8 encoded, is the key).</summary>
         [Parameter]
@@ -92,7 +102,8 @@ namespace FairnessGovernor.PowerShell.Commands
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == "LiteralPath";
-            var file = ResolveInputPath(literal ? LiteralPath : Path, literal, literal ? "LiteralPath" : "Path");
+            bool store = ParameterSetName == "Store";
+            var file = store ? null : ResolveInputPath(literal ? LiteralPath : Path, literal, literal ? "LiteralPath" : "Path");
             var key = EvidenceKey.Read(this, Key, KeyPath);
             if (RequireSignature && key == null)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-RequireSignature needs -Key or -KeyPath."), "RequireSignatureNeedsKey", ErrorCategory.InvalidArgument, null));
@@ -101,9 +112,10 @@ namespace FairnessGovernor.PowerShell.Commands
             try
             {
                 var timeout = TimeSpan.FromSeconds(LockTimeoutSeconds);
-                var result = EvidenceVerifier.Verify(file, new EvidenceVerifyOptions { Key = key, RequireSignature = RequireSignature, AllowLegacy = AllowLegacy, Anchor = Anchor?.ToLowerInvariant(), LockTimeout = timeout });
+                var options = new EvidenceVerifyOptions { Key = key, RequireSignature = RequireSignature, AllowLegacy = AllowLegacy, Anchor = Anchor?.ToLowerInvariant(), LockTimeout = timeout };
+                var result = store ? StoreCommands.Verify(this, Store!, PolicyId!, options) : EvidenceVerifier.Verify(file!, options);
                 WriteObject(result);
-                if (Replay) WriteObject(ReplayLine(file));
+                if (Replay) WriteObject(ReplayLine(store ? StoreCommands.PolicyEntries(this, Store!, PolicyId!) : EvidenceReader.Read(file!), result.Path));
             }
             catch (FairnessException ex)
             {
@@ -111,12 +123,12 @@ namespace FairnessGovernor.PowerShell.Commands
             }
         }
 
-        private EvidenceReplayResult ReplayLine(string file)
+        private EvidenceReplayResult ReplayLine(IEnumerable<EvidenceEntry> entries, string file)
         {
             if ((TaskPath == null) == (Task == null) || (AgentPath == null) == (Agent == null))
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Replay needs the run's tasks (-TaskPath or -Task) and agents (-AgentPath or -Agent), and optionally its policy."), "ReplayNeedsInputs", ErrorCategory.InvalidArgument, null));
             EvidenceEntry? chosen = null;
-            foreach (var e in EvidenceReader.Read(file))
+            foreach (var e in entries)
             {
                 if (LineNumber == null || e.LineNumber == LineNumber) chosen = e;
                 if (LineNumber != null && e.LineNumber == LineNumber) break;
