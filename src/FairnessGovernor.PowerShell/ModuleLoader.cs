@@ -97,8 +97,9 @@ namespace FairnessGovernor.PowerShell
                 Assembly assembly;
                 if (_loadContext != null && _loadFromPath != null)
                 {
-                    var group = GroupOf(name);
-                    if (group == null) return null;
+                    // Anything else of ours reaches here only when the default context lacks it (a host without pwsh's
+                    // Microsoft.Bcl.AsyncInterfaces, say): nobody else shares it, so it loads privately too.
+                    var group = GroupOf(name) ?? new[] { name };
                     foreach (var own in group)
                     {
                         if (Loaded.ContainsKey(own)) continue;

@@ -63,7 +63,7 @@ namespace FairnessGovernor.PowerShell
             return result!;
         }
 
-        /// <summary>Opens a stream's run on the store: the policy's lock is held until <see cref="CommitStream"/> or <see cref="DisposeStream"/>.</summary>
+        /// <summary>Opens a stream's run on the store: the policy's lock is held until <see cref="CommitStream"/> or disposing the returned run (which rolls back).</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static IDisposable OpenStream(FairnessCmdlet cmdlet, object store, string policyId, out GovernorState state)
         {

@@ -116,7 +116,7 @@ namespace FairnessGovernor.Store.Postgres
         public StoreSchemaInfo Initialize()
         {
             int before = -1;
-            WithRetries(Location, "No schema change was committed.", conn => { before = Migrate(conn); return 0; });
+            WithRetries(Location, "No schema change was committed.", conn => { before = Migrate(conn); return 0; }, ensureSchema: false);
             lock (_gate) _schemaReady = true;
             return new StoreSchemaInfo(Location, Schema, before, StoreSchema.CurrentVersion);
         }
@@ -349,7 +349,7 @@ namespace FairnessGovernor.Store.Postgres
         /// jittered exponential backoff when it fails in a way worth retrying, up to <see cref="MaxAttempts"/>. Any
         /// other failure is a StoreException naming the store.
         /// </summary>
-        private T WithRetries<T>(string where, string recorded, Func<NpgsqlConnection, T> work, bool keepConnection = false)
+        private T WithRetries<T>(string where, string recorded, Func<NpgsqlConnection, T> work, bool keepConnection = false, bool ensureSchema = true)
         {
             var random = new Random(Guid.NewGuid().GetHashCode());
             for (int attempt = 1; ; attempt++)
@@ -360,7 +360,7 @@ namespace FairnessGovernor.Store.Postgres
                 {
                     conn = _source.OpenConnection();
                     connected = true;
-                    EnsureSchema(conn);
+                    if (ensureSchema) EnsureSchema(conn);
                     var result = work(conn);
                     if (!keepConnection) conn.Dispose();
                     return result;
