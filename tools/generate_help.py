@@ -39,12 +39,15 @@ cmdlets = [
    ("Stream","SwitchParameter",False,None,"false","Decides and emits each pipeline task as it arrives, before the next is read, keeping only the agents, the window and the task ids seen, so long inputs (for example Get-Content huge.jsonl | ConvertFrom-Json) work. Tasks are taken in arrival order; respect_priority orders only within -WindowSize tasks. Task ids must be unique within the stream: a repeated id stops the command with DuplicateId before that task is decided, and a stream that fails saves no state. max_share is refused. Not with -OutFile."),
    ("WindowSize","Int32",False,None,"false","With -Stream: how many arrived tasks may wait so the highest priority goes first (default 1: arrival order). A larger window delays each decision until the window is full or the input ends."),
    ("LockTimeoutSeconds","Double",False,None,"false","With -StatePath: how long to wait for another run's lock on the state file, in seconds (default 10); then the error StateFileLocked."),
+   ("Store","Object",False,None,"false","A PostgreSQL store from New-FairnessStore: continues the policy's state there and records the run's evidence entry in its chain, in one transaction that locks the policy (SPEC 5.9). The run's inputs are read before the transaction opens; a run that fails records nothing and stops with StoreUnavailable or StoreError (with the SQLSTATE). Not with -StatePath or -Governor. With -Stream the policy's lock is held until the input ends."),
+   ("PolicyId","String",False,None,"false","With -Store: the policy id the run must have. A policy with another id is refused (PolicyIdMismatch) before anything is read or recorded."),
    ("WhatIf","SwitchParameter",False,None,"false","Shows the file that -OutFile would write, and the state -StatePath would save, without writing them."),
    ("Confirm","SwitchParameter",False,None,"false","Asks before writing the -OutFile file or saving the -StatePath state."),
   ],
   inputs=[("System.Object","Task objects from the pipeline.")],
   outputs=[("FairnessGovernor.Allocation.AllocationDecision","One decision per task, in dispatch order (none with -OutFile unless -PassThru).")],
   examples=[
+   ("One state for many workers", "$s = New-FairnessStore -ConnectionString 'Host=db;Database=fairness;Username=runbook' -Credential $cred\nInvoke-FairAllocation -Store $s -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json", "Every host running this shares the policy's state and evidence chain in PostgreSQL; runs of one policy take turns, other policies never wait."),
    ("Allocate the fixture tasks", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json", "Emits six decisions: t2 to agent-a, t5 to agent-b, t1 to agent-b, t3 to agent-c, t6 to agent-a and t4 to agent-b."),
    ("Allocate objects from the pipeline", "$agents = @(@{ id = 'a'; weight = 2 }, @{ id = 'b'; capacity = 1 })\n@(@{ id = 'x' }, @{ id = 'y'; priority = 'high' }, @{ id = 'z' }) | Invoke-FairAllocation -Agent $agents", "Tasks come from the pipeline as hashtables; y is dispatched first because it is high priority."),
    ("Write the prototype's document", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.yaml -AgentPath ./fixtures/agents.yaml -PolicyPath ./fixtures/policy.yaml -OutFile ./allocation.json -WhatIf", "Shows what would be written; remove -WhatIf to write allocation.json atomically."),
@@ -71,10 +74,13 @@ cmdlets = [
   params=[
    ("Path","String",True,"0","false","The state file, taken literally. Aliases: PSPath, LiteralPath."),
    ("Governor","Object",True,None,"true (ByValue)","A governor from New-FairnessGovernor."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore (SPEC 5.9). Not with -Path or -Governor."),
+   ("PolicyId","String",True,None,"false","With -Store: the policy whose state to show; a policy with no state yet shows an empty one."),
   ],
   inputs=[("FairnessGovernor.State.Governor","A governor.")],
   outputs=[("FairnessGovernor.State.GovernorStateReport","The state's totals and per-agent rows.")],
   examples=[
+   ("A policy's state in a store","Get-FairnessState -Store $s -PolicyId priority-weighted-rr","The state every host shares for that policy."),
    ("Totals of a state file","Get-FairnessState ./governor-state.json","Shows the runs, the tasks seen and the strategy."),
    ("Per-agent lag","(Get-FairnessState ./governor-state.json).Agents | Format-Table","One row per agent: count, weight, entitlement and lag."),
   ]),
@@ -84,6 +90,8 @@ cmdlets = [
   params=[
    ("Path","String",True,"0","false","The state file, taken literally. Aliases: PSPath, LiteralPath."),
    ("Governor","Object",True,None,"true (ByValue)","A governor from New-FairnessGovernor."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore (SPEC 5.9). Not with -Path or -Governor."),
+   ("PolicyId","String",True,None,"false","With -Store: the policy whose state to reset to empty; its evidence chain is kept."),
    ("LockTimeoutSeconds","Double",False,None,"false","How long to wait for another run's lock on the state file, in seconds (default 10)."),
    ("WhatIf","SwitchParameter",False,None,"false","Shows what would be reset without changing it."),
    ("Confirm","SwitchParameter",False,None,"false","Asks before resetting."),
@@ -91,6 +99,7 @@ cmdlets = [
   inputs=[("FairnessGovernor.State.Governor","A governor.")],
   outputs=[("None","")],
   examples=[
+   ("Start a store policy over","Reset-FairnessState -Store $s -PolicyId priority-weighted-rr","Empties the policy's state under its lock; its evidence chain stays."),
    ("Start over","Reset-FairnessState ./governor-state.json","The next run starts the rotation from the beginning."),
    ("See what would be reset","Reset-FairnessState ./governor-state.json -WhatIf","Changes nothing."),
   ]),
@@ -121,6 +130,7 @@ cmdlets = [
   params=[
    ("InputObject","PSObject",True,None,"true (ByValue)","Decisions from Invoke-FairAllocation."),
    ("Path","String",True,"0","false","The evidence log. Relative paths and PowerShell drives are resolved; the path is used as written (no wildcards). Aliases: PSPath, LiteralPath."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: each run's entry is chained onto its policy's chain in the store, in one transaction (SPEC 5.9). Not with -Path."),
    ("PassThru","SwitchParameter",False,None,"false","Emits the entries written, with their Hash (record it elsewhere to use as -Anchor later)."),
    ("Key","SecureString",False,None,"false","Signs each line with HMAC-SHA256; the key is the UTF-8 text of this SecureString."),
    ("KeyPath","String",False,None,"false","Signs each line with HMAC-SHA256; the key is the bytes of this file."),
@@ -131,6 +141,7 @@ cmdlets = [
   inputs=[("FairnessGovernor.Allocation.AllocationDecision","Decisions from Invoke-FairAllocation.")],
   outputs=[("FairnessGovernor.Evidence.EvidenceEntry","With -PassThru, the entries written.")],
   examples=[
+   ("Log a run made without a store into one","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json | Add-AllocationEvidence -Store $s -PassThru","The entry joins the policy's chain in PostgreSQL; LineNumber is its number there."),
    ("Log a run","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json | Add-AllocationEvidence -Path ./evidence.jsonl -PassThru","Appends a line such as {\"timestamp\": \"2026-11-27T03:04:05.123456Z\", \"policy_id\": \"priority-weighted-rr\", \"task_count\": 6, \"agent_count\": 3, \"skew_ratio\": 3.0, \"fairness_label\": \"strong_imbalance\"}."),
    ("See what would be logged","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json | Add-AllocationEvidence ./evidence.jsonl -WhatIf","Writes nothing."),
   ]),
@@ -140,6 +151,7 @@ cmdlets = [
   params=[
    ("Path","String[]",True,"0","true (ByValue)","Evidence log paths; wildcards allowed."),
    ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Evidence log paths used exactly as written. Aliases: PSPath, LP."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: reads its chains, one policy after another, each oldest first; LineNumber is the entry's number in its chain (SPEC 5.9)."),
    ("PolicyId","String",False,None,"false","Only entries whose policy id matches this (wildcards allowed, case-insensitive)."),
    ("After","DateTime",False,None,"false","Only entries logged after this time. A time without a zone is UTC, whatever the machine's zone; a local [datetime] is converted to UTC."),
    ("Before","DateTime",False,None,"false","Only entries logged before this time. A time without a zone is UTC, whatever the machine's zone; a local [datetime] is converted to UTC."),
@@ -147,6 +159,7 @@ cmdlets = [
   inputs=[("System.String","Paths.")],
   outputs=[("FairnessGovernor.Evidence.EvidenceEntry","One entry per line.")],
   examples=[
+   ("Read a store's chains","Get-AllocationEvidence -Store $s -PolicyId ci","The entries of policy ci in the store, oldest first."),
    ("Read a log","Get-AllocationEvidence -Path ./evidence.jsonl","Lists every run logged, oldest first."),
    ("The runs of one policy with a strong imbalance","Get-AllocationEvidence ./evidence.jsonl -PolicyId 'priority-*' | Where-Object FairnessLabel -eq 'strong_imbalance'","Filters by policy id, then by label."),
   ]),
@@ -157,6 +170,8 @@ cmdlets = [
   params=[
    ("Path","String",True,"0","false","The evidence log; wildcards must match one file."),
    ("LiteralPath","String",True,None,"true (ByPropertyName)","The evidence log, used exactly as written. Aliases: PSPath, LP."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: verifies a policy's chain there as a log is verified; FirstInvalidLine is the entry's number, the same as its line in an export. Also reports EntryNumberGap and HeadMismatch (entries deleted, or the head row disagreeing with the chain). SPEC 5.9."),
+   ("PolicyId","String",True,None,"false","With -Store: the policy whose chain to verify (StorePolicyNotFound when the store has none)."),
    ("Key","SecureString",False,None,"false","Checks HMAC-SHA256 signatures with this key (its UTF-8 text)."),
    ("KeyPath","String",False,None,"false","Checks HMAC-SHA256 signatures with the bytes of this file."),
    ("RequireSignature","SwitchParameter",False,None,"false","Counts an unsigned line as invalid (needs -Key or -KeyPath)."),
@@ -176,6 +191,7 @@ cmdlets = [
   inputs=[("System.String","Paths, by property name.")],
   outputs=[("FairnessGovernor.Evidence.EvidenceVerificationResult","The verification."),("FairnessGovernor.Evidence.EvidenceReplayResult","With -Replay, the replay of the chosen line.")],
   examples=[
+   ("Verify a policy's chain in a store","Test-AllocationEvidence -Store $s -PolicyId ci","IsValid, EntryCount and, when an entry was changed in the database, FirstInvalidLine: its number."),
    ("Verify a log","Test-AllocationEvidence -Path ./evidence.jsonl","IsValid is True when no line was edited, removed, inserted or reordered; otherwise FirstInvalidLine names the first bad line."),
    ("Prove a logged run","Test-AllocationEvidence ./evidence.jsonl -Replay -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json","The second object's IsMatch is True when the last line was made from these inputs."),
   ]),
@@ -271,6 +287,56 @@ cmdlets = [
   examples=[
    ("Input order, tolerant labels","New-FairnessPolicy -PolicyId 'fifo' -RespectPriority $false -MaxSkewRatio 3","A policy that ignores priorities."),
    ("Use it","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -Policy (New-FairnessPolicy 'nightly')","The policy id appears on every decision."),
+  ]),
+ dict(name="New-FairnessStore", verb="New", noun="FairnessStore",
+  synopsis="Creates a PostgreSQL store object for -Store: state and evidence per policy id, shared by every host.",
+  description=["Returns a store object for the -Store parameter of Invoke-FairAllocation, Get-FairnessState, Reset-FairnessState and the evidence cmdlets. Each policy id has its own state and its own evidence chain in the database, so runbooks on many hosts share them and runs of unrelated policies never wait on each other (SPEC 5.9).",
+   "Nothing is sent to the server until the store is first used; first use creates or upgrades the schema under an advisory lock (or run Initialize-FairnessStore with an account that may). The store and Npgsql load only when a store is used.",
+   "The password is never shown: not by the object's properties, its ToString, ConvertTo-Json, verbose text or any error."],
+  params=[
+   ("ConnectionString","String",True,"0","false","An Npgsql connection string: Host, Port, Database, Username and Password (or -Credential). An invalid string is the error InvalidConnectionString, which does not repeat it."),
+   ("Credential","PSCredential",False,None,"false","The user name and password to connect with; they replace those of the connection string."),
+   ("Schema","String",False,None,"false","The schema holding the store's tables (default fairness_governor): a letter or _, then letters, digits or _."),
+   ("LockTimeoutSeconds","Double",False,None,"false","How long a run waits for another run's lock on the same policy (default 10): the sessions' lock_timeout. Then StoreError with SQLSTATE 55P03, and nothing is recorded."),
+   ("SessionTimeoutSeconds","Double",False,None,"false","How long a session may sit idle inside a run's transaction before the server ends it (default 60): idle_in_transaction_session_timeout, so a client frozen or cut off while holding a policy's lock blocks the others at most this long. A -Stream holds its transaction while it waits for input."),
+  ],
+  inputs=[("None","")],
+  outputs=[("FairnessGovernor.Store.Postgres.PostgresStore","The store: Host, Port, Database, UserName, Schema, the timeouts and Location, never the password.")],
+  examples=[
+   ("A store with a credential","$s = New-FairnessStore -ConnectionString 'Host=db.example;Database=fairness' -Credential (Get-Credential runbook)","The credential's password stays out of the connection string and out of every output."),
+   ("A store per environment","$s = New-FairnessStore -ConnectionString $env:FAIRNESS_PG -Schema staging","Tables live in schema staging; another schema is another, independent store."),
+  ]),
+ dict(name="Initialize-FairnessStore", verb="Initialize", noun="FairnessStore",
+  synopsis="Creates or upgrades a PostgreSQL store's schema now, for databases where the runbook account may not.",
+  description=["Creates the store's schema and tables, or upgrades them to this module's schema version, in one transaction under an advisory lock, as first use would. Returns the schema's version before and after. A schema made by a newer module is refused with StoreSchemaTooNew, and so is every use of it."],
+  params=[
+   ("Store","Object",True,"0","true (ByValue)","A store from New-FairnessStore."),
+   ("WhatIf","SwitchParameter",False,None,"false","Shows the store that would be initialized."),
+   ("Confirm","SwitchParameter",False,None,"false","Asks first."),
+  ],
+  inputs=[("FairnessGovernor.Store.Postgres.PostgresStore","A store.")],
+  outputs=[("FairnessGovernor.Store.Postgres.StoreSchemaInfo","Store, Schema, PreviousVersion (0: none), Version and Migrated.")],
+  examples=[
+   ("Set up the schema with an owner account","New-FairnessStore -ConnectionString 'Host=db;Database=fairness' -Credential $owner | Initialize-FairnessStore","Runbooks can then use the store with an account that may only read and write the tables."),
+   ("Check the schema version","(Initialize-FairnessStore -Store $s -Confirm:$false).Version","The version after any upgrade."),
+  ]),
+ dict(name="Export-AllocationEvidence", verb="Export", noun="AllocationEvidence",
+  synopsis="Writes a policy's evidence chain from a store as a JSONL evidence log.",
+  description=["Writes the policy's entries, oldest first, exactly as they were chained, to a JSONL file (replaced atomically). Test-AllocationEvidence -Path verifies the file as any log; each entry's line number is its number in the store's chain."],
+  params=[
+   ("Path","String",True,"0","false","The file to write. Aliases: PSPath, LiteralPath."),
+   ("Store","Object",True,None,"false","A store from New-FairnessStore."),
+   ("PolicyId","String",True,None,"false","The policy whose chain to export (StorePolicyNotFound when the store has none)."),
+   ("NoClobber","SwitchParameter",False,None,"false","Refuses to overwrite an existing file (OutFileExists)."),
+   ("PassThru","SwitchParameter",False,None,"false","Emits the file written."),
+   ("WhatIf","SwitchParameter",False,None,"false","Shows the file that would be written."),
+   ("Confirm","SwitchParameter",False,None,"false","Asks before writing."),
+  ],
+  inputs=[("None","")],
+  outputs=[("System.IO.FileInfo","With -PassThru, the file written.")],
+  examples=[
+   ("Export and verify","Export-AllocationEvidence -Store $s -PolicyId ci -Path ./ci.jsonl\nTest-AllocationEvidence -Path ./ci.jsonl","The file verifies with the same entry count as the store's chain."),
+   ("Hand an auditor a copy","Export-AllocationEvidence -Store $s -PolicyId ci -Path ./audit/ci.jsonl -NoClobber -PassThru","Writes the file only when it does not exist yet, and shows it."),
   ]),
 ]
 
