@@ -8,7 +8,7 @@ namespace FairnessGovernor.PowerShell
 {
     /// <summary>
     /// An Invoke-FairAllocation -Stream in progress (SPEC.md 7.7 and 8.3): the engine stream, and the state file
-    /// lock, the governor or the store run (SPEC.md 5.9: the policy's lock and an open transaction) it continues.
+    /// lock, the governor or the store run (SPEC.md 9: the policy's lock and an open transaction) it continues.
     /// Disposing it releases the lock without saving (a store run rolls back).
     /// </summary>
     internal sealed class StreamedAllocation : IDisposable
