@@ -87,6 +87,17 @@ namespace FairnessGovernor.PowerShell.Tests
         }
     }
 
+    /// <summary>A store test that also stops and starts the server: outside CI it is skipped unless FAIRNESS_GOVERNOR_TEST_PG_CTL is set too.</summary>
+    public sealed class PostgresControlFactAttribute : FactAttribute
+    {
+        public PostgresControlFactAttribute()
+        {
+            bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+            if (!ci && (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresServer.Variable)) || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FAIRNESS_GOVERNOR_TEST_PG_CTL"))))
+                Skip = "needs tools/with-postgres.sh's throwaway server (FAIRNESS_GOVERNOR_TEST_PG and FAIRNESS_GOVERNOR_TEST_PG_CTL), which it stops and restarts.";
+        }
+    }
+
     /// <summary>The store tests share one server, which some of them stop and restart: they run one at a time.</summary>
     [CollectionDefinition("Postgres", DisableParallelization = true)]
     public sealed class PostgresCollection

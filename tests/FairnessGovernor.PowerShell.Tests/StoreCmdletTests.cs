@@ -143,7 +143,7 @@ for ($i = 0; $i -lt [int]$env:FG_RUNS; $i++) {
             Assert.Equal(check.Properties["LastHash"].Value, host.Run("Test-AllocationEvidence -Store $s -PolicyId priority-weighted-rr").Single().Properties["LastHash"].Value);
         }
 
-        [PostgresFact]
+        [PostgresControlFact]
         public void A_server_stopped_mid_run_fails_it_with_StoreUnavailable_and_after_a_restart_nothing_of_it_exists()
         {
             var schema = PostgresServer.NewSchema();
