@@ -5,7 +5,8 @@
 .DESCRIPTION
     Starts -Writers pwsh processes. Each imports the built module, makes one warm-up run, waits for a common start time,
     then makes -Runs stateful runs of the fixtures (6 tasks, 3 agents), cycling over -Policies policy ids, and reports the
-    latency of each run (Stopwatch around Invoke-FairAllocation). Runs per second = all runs / (last end - common start).
+    latency of each run (Stopwatch around Invoke-FairAllocation). Runs per second = all runs / (last end - first
+    writer's start), the start being the common start time or, for a writer slow to get there, when it began.
       Postgres  Invoke-FairAllocation -Store: state and evidence entry in one transaction.
       File      Invoke-FairAllocation -StatePath <policy>.json | Add-AllocationEvidence <policy>.jsonl: the same work
                 with the file store's two locked files per policy.
@@ -32,13 +33,13 @@ $pwsh = Join-Path $PSHOME 'pwsh'
 if (-not (Test-Path $pwsh)) { $pwsh = (Get-Process -Id $PID).Path }
 
 $writer = @'
-param($Module, $Kind, $ConnectionString, $Schema, $Folder, $Policies, $Runs, $Writer, $StartAt, $Root)
+param($Module, $Kind, $Schema, $Folder, $Policies, $Runs, $Writer, $StartAt, $Root)
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
 $tasks = Join-Path $Root 'fixtures' 'tasks.json'
 $agents = Join-Path $Root 'fixtures' 'agents.json'
 $ids = 1..$Policies | ForEach-Object { "perf-$_" }
-$s = if ($Kind -eq 'Postgres') { New-FairnessStore -ConnectionString $ConnectionString -Schema $Schema } else { $null }
+$s = if ($Kind -eq 'Postgres') { New-FairnessStore -ConnectionString $env:FG_PERF_CONNECTION -Schema $Schema } else { $null }
 function Run([string] $id) {
     if ($s) { $null = Invoke-FairAllocation -Store $s -TaskPath $tasks -AgentPath $agents -Policy @{ policy_id = $id } }
     else {
@@ -48,6 +49,7 @@ function Run([string] $id) {
 }
 Run $ids[$Writer % $ids.Count]   # warm-up: JIT, connection pool, schema
 while ([DateTime]::UtcNow -lt $StartAt) { Start-Sleep -Milliseconds 5 }
+$began = [DateTime]::UtcNow   # later than StartAt when this writer was slow to start
 $lat = [System.Collections.Generic.List[double]]::new()
 $sw = [System.Diagnostics.Stopwatch]::new()
 for ($i = 0; $i -lt $Runs; $i++) {
@@ -55,7 +57,7 @@ for ($i = 0; $i -lt $Runs; $i++) {
     Run $ids[($i + $Writer) % $ids.Count]
     $lat.Add($sw.Elapsed.TotalMilliseconds)
 }
-[pscustomobject]@{ End = [DateTime]::UtcNow.ToString('o'); Latencies = $lat.ToArray() } | ConvertTo-Json -Compress
+[pscustomobject]@{ Began = $began.ToString('o'); End = [DateTime]::UtcNow.ToString('o'); Latencies = $lat.ToArray() } | ConvertTo-Json -Compress
 '@
 
 function Percentile([double[]] $sorted, [double] $p) {
@@ -63,6 +65,8 @@ function Percentile([double[]] $sorted, [double] $p) {
     return $sorted[$i]
 }
 
+# The writers inherit the connection string through the environment, never on a command line that ps shows.
+$env:FG_PERF_CONNECTION = $ConnectionString
 $results = foreach ($kind in $Store) {
     foreach ($w in $Writers) {
         foreach ($p in $Policies) {
@@ -71,9 +75,9 @@ $results = foreach ($kind in $Store) {
             New-Item -ItemType Directory -Path $folder | Out-Null
             $scriptFile = Join-Path $folder 'writer.ps1'
             Set-Content -LiteralPath $scriptFile -Value $writer
-            $startAt = [DateTime]::UtcNow.AddSeconds(6 + 2 * $w)
+            $startAt = [DateTime]::UtcNow.AddSeconds(8 + 3 * $w)
             $jobs = 0..($w - 1) | ForEach-Object {
-                $args = @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $module, $kind, $ConnectionString, $schema, $folder, $p, $Runs, $_, $startAt.ToString('o'), $root)
+                $args = @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $module, $kind, $schema, $folder, $p, $Runs, $_, $startAt.ToString('o'), $root)
                 $out = Join-Path $folder "out-$_.txt"
                 $err = Join-Path $folder "err-$_.txt"
                 [pscustomobject]@{ Process = Start-Process -FilePath $pwsh -ArgumentList $args -PassThru -RedirectStandardOutput $out -RedirectStandardError $err -NoNewWindow; Out = $out; Err = $err }
@@ -81,6 +85,7 @@ $results = foreach ($kind in $Store) {
             $jobs | ForEach-Object { $_.Process.WaitForExit() }
             $all = [System.Collections.Generic.List[double]]::new()
             $end = $startAt
+            $begin = [DateTime]::MaxValue
             foreach ($j in $jobs) {
                 $text = Get-Content -Raw -LiteralPath $j.Out
                 if ($j.Process.ExitCode -ne 0 -or -not $text) { throw "writer failed: $(Get-Content -Raw -LiteralPath $j.Err)" }
@@ -88,6 +93,8 @@ $results = foreach ($kind in $Store) {
                 $all.AddRange([double[]]$r.Latencies)
                 $e = [DateTime]::Parse($r.End, $null, 'RoundtripKind')
                 if ($e -gt $end) { $end = $e }
+                $b = [DateTime]::Parse($r.Began, $null, 'RoundtripKind')
+                if ($b -lt $begin) { $begin = $b }
             }
             $sorted = [double[]]($all | Sort-Object)
             [pscustomobject]@{
@@ -95,7 +102,7 @@ $results = foreach ($kind in $Store) {
                 Writers    = $w
                 Policies   = $p
                 Runs       = $all.Count
-                RunsPerSec = [Math]::Round($all.Count / ($end - $startAt).TotalSeconds, 1)
+                RunsPerSec = [Math]::Round($all.Count / ($end - $begin).TotalSeconds, 1)
                 P50Ms      = [Math]::Round((Percentile $sorted 0.50), 1)
                 P95Ms      = [Math]::Round((Percentile $sorted 0.95), 1)
             }
