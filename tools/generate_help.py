@@ -47,7 +47,7 @@ cmdlets = [
   inputs=[("System.Object","Task objects from the pipeline.")],
   outputs=[("FairnessGovernor.Allocation.AllocationDecision","One decision per task, in dispatch order (none with -OutFile unless -PassThru).")],
   examples=[
-   ("One state for many workers", "$s = New-FairnessStore -ConnectionString 'Host=db;Database=fairness;Username=runbook' -Credential $cred\nInvoke-FairAllocation -Store $s -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json", "Every host running this shares the policy's state and evidence chain in PostgreSQL; runs of one policy take turns, other policies never wait."),
+   ("One state for many workers", "$s = New-FairnessStore -ConnectionString $env:FAIRNESS_PG -Credential $cred\nInvoke-FairAllocation -Store $s -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json", "$env:FAIRNESS_PG holds a connection string such as 'Host=db;Database=fairness' and $cred the runbook account. Every host running this shares the policy's state and evidence chain in PostgreSQL; runs of one policy take turns, other policies never wait."),
    ("Allocate the fixture tasks", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json", "Emits six decisions: t2 to agent-a, t5 to agent-b, t1 to agent-b, t3 to agent-c, t6 to agent-a and t4 to agent-b."),
    ("Allocate objects from the pipeline", "$agents = @(@{ id = 'a'; weight = 2 }, @{ id = 'b'; capacity = 1 })\n@(@{ id = 'x' }, @{ id = 'y'; priority = 'high' }, @{ id = 'z' }) | Invoke-FairAllocation -Agent $agents", "Tasks come from the pipeline as hashtables; y is dispatched first because it is high priority."),
    ("Write the prototype's document", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.yaml -AgentPath ./fixtures/agents.yaml -PolicyPath ./fixtures/policy.yaml -OutFile ./allocation.json -WhatIf", "Shows what would be written; remove -WhatIf to write allocation.json atomically."),
@@ -159,7 +159,7 @@ cmdlets = [
   inputs=[("System.String","Paths.")],
   outputs=[("FairnessGovernor.Evidence.EvidenceEntry","One entry per line.")],
   examples=[
-   ("Read a store's chains","Get-AllocationEvidence -Store $s -PolicyId ci","The entries of policy ci in the store, oldest first."),
+   ("Read a store's chains","Get-AllocationEvidence -Store $s -PolicyId 'priority-*'","The entries of the policies whose id starts with priority-, each chain oldest first."),
    ("Read a log","Get-AllocationEvidence -Path ./evidence.jsonl","Lists every run logged, oldest first."),
    ("The runs of one policy with a strong imbalance","Get-AllocationEvidence ./evidence.jsonl -PolicyId 'priority-*' | Where-Object FairnessLabel -eq 'strong_imbalance'","Filters by policy id, then by label."),
   ]),
@@ -191,7 +191,7 @@ cmdlets = [
   inputs=[("System.String","Paths, by property name.")],
   outputs=[("FairnessGovernor.Evidence.EvidenceVerificationResult","The verification."),("FairnessGovernor.Evidence.EvidenceReplayResult","With -Replay, the replay of the chosen line.")],
   examples=[
-   ("Verify a policy's chain in a store","Test-AllocationEvidence -Store $s -PolicyId ci","IsValid, EntryCount and, when an entry was changed in the database, FirstInvalidLine: its number."),
+   ("Verify a policy's chain in a store","Test-AllocationEvidence -Store $s -PolicyId priority-weighted-rr","IsValid, EntryCount and, when an entry was changed in the database, FirstInvalidLine: its number."),
    ("Verify a log","Test-AllocationEvidence -Path ./evidence.jsonl","IsValid is True when no line was edited, removed, inserted or reordered; otherwise FirstInvalidLine names the first bad line."),
    ("Prove a logged run","Test-AllocationEvidence ./evidence.jsonl -Replay -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json","The second object's IsMatch is True when the last line was made from these inputs."),
   ]),
@@ -303,7 +303,7 @@ cmdlets = [
   inputs=[("None","")],
   outputs=[("FairnessGovernor.Store.Postgres.PostgresStore","The store: Host, Port, Database, UserName, Schema, the timeouts and Location, never the password.")],
   examples=[
-   ("A store with a credential","$s = New-FairnessStore -ConnectionString 'Host=db.example;Database=fairness' -Credential (Get-Credential runbook)","The credential's password stays out of the connection string and out of every output."),
+   ("A store with a credential","$s = New-FairnessStore -ConnectionString $env:FAIRNESS_PG -Credential $cred","$env:FAIRNESS_PG holds a connection string such as 'Host=db.example;Database=fairness' and $cred comes from Get-Credential runbook or a secret store; the password stays out of the connection string and out of every output."),
    ("A store per environment","$s = New-FairnessStore -ConnectionString $env:FAIRNESS_PG -Schema staging","Tables live in schema staging; another schema is another, independent store."),
   ]),
  dict(name="Initialize-FairnessStore", verb="Initialize", noun="FairnessStore",
@@ -317,7 +317,7 @@ cmdlets = [
   inputs=[("FairnessGovernor.Store.Postgres.PostgresStore","A store.")],
   outputs=[("FairnessGovernor.Store.Postgres.StoreSchemaInfo","Store, Schema, PreviousVersion (0: none), Version and Migrated.")],
   examples=[
-   ("Set up the schema with an owner account","New-FairnessStore -ConnectionString 'Host=db;Database=fairness' -Credential $owner | Initialize-FairnessStore","Runbooks can then use the store with an account that may only read and write the tables."),
+   ("Set up the schema with an owner account","New-FairnessStore -ConnectionString $env:FAIRNESS_PG -Credential $owner | Initialize-FairnessStore","Runbooks can then use the store with an account that may only read and write the tables."),
    ("Check the schema version","(Initialize-FairnessStore -Store $s -Confirm:$false).Version","The version after any upgrade."),
   ]),
  dict(name="Export-AllocationEvidence", verb="Export", noun="AllocationEvidence",
@@ -335,8 +335,8 @@ cmdlets = [
   inputs=[("None","")],
   outputs=[("System.IO.FileInfo","With -PassThru, the file written.")],
   examples=[
-   ("Export and verify","Export-AllocationEvidence -Store $s -PolicyId ci -Path ./ci.jsonl\nTest-AllocationEvidence -Path ./ci.jsonl","The file verifies with the same entry count as the store's chain."),
-   ("Hand an auditor a copy","Export-AllocationEvidence -Store $s -PolicyId ci -Path ./audit/ci.jsonl -NoClobber -PassThru","Writes the file only when it does not exist yet, and shows it."),
+   ("Export and verify","Export-AllocationEvidence -Store $s -PolicyId priority-weighted-rr -Path ./chain.jsonl\nTest-AllocationEvidence -Path ./chain.jsonl","The file verifies with the same entry count as the store's chain."),
+   ("Hand an auditor a copy","Export-AllocationEvidence -Store $s -PolicyId priority-weighted-rr -Path ./audit-copy.jsonl -NoClobber -PassThru","Writes the file only when it does not exist yet, and shows it."),
   ]),
 ]
 
