@@ -263,10 +263,10 @@ Describe 'Module' {
         # (SPEC 9). Without one they are left out, except under CI=true, where they run and fail.
         $server = $env:FAIRNESS_GOVERNOR_TEST_PG
         if ($server) {
-            $builder = [System.Data.Common.DbConnectionStringBuilder]::new()
-            $builder.ConnectionString = $server
+            $part = @{}
+            foreach ($pair in $server -split ';') { $k, $v = $pair -split '=', 2; if ($v) { $part[$k.Trim()] = $v.Trim() } }
             $env:FAIRNESS_PG = $server
-            $cred = [pscredential]::new($builder['Username'], (ConvertTo-SecureString $builder['Password'] -AsPlainText -Force))
+            $cred = [pscredential]::new($part['Username'], (ConvertTo-SecureString $part['Password'] -AsPlainText -Force))
             $owner = $cred
             $s = New-FairnessStore -ConnectionString $server -Schema ('help_' + [guid]::NewGuid().ToString('N').Substring(0, 12))
             Invoke-FairAllocation @sample -Store $s | Out-Null
