@@ -48,7 +48,7 @@ function Run([string] $id) {
     }
 }
 Run $ids[$Writer % $ids.Count]   # warm-up: JIT, connection pool, schema
-while ([DateTime]::UtcNow -lt $StartAt) { Start-Sleep -Milliseconds 5 }
+while ([DateTime]::UtcNow.Ticks -lt [long]$StartAt) { Start-Sleep -Milliseconds 5 }
 $began = [DateTime]::UtcNow   # later than StartAt when this writer was slow to start
 $lat = [System.Collections.Generic.List[double]]::new()
 $sw = [System.Diagnostics.Stopwatch]::new()
@@ -57,7 +57,8 @@ for ($i = 0; $i -lt $Runs; $i++) {
     Run $ids[($i + $Writer) % $ids.Count]
     $lat.Add($sw.Elapsed.TotalMilliseconds)
 }
-[pscustomobject]@{ Began = $began.ToString('o'); End = [DateTime]::UtcNow.ToString('o'); Latencies = $lat.ToArray() } | ConvertTo-Json -Compress
+# Times as ticks: ConvertFrom-Json would turn ISO strings into DateTime and a round trip through text would drop the fraction.
+[pscustomobject]@{ Began = $began.Ticks; End = [DateTime]::UtcNow.Ticks; Latencies = $lat.ToArray() } | ConvertTo-Json -Compress
 '@
 
 function Percentile([double[]] $sorted, [double] $p) {
@@ -77,7 +78,7 @@ $results = foreach ($kind in $Store) {
             Set-Content -LiteralPath $scriptFile -Value $writer
             $startAt = [DateTime]::UtcNow.AddSeconds(8 + 3 * $w)
             $jobs = 0..($w - 1) | ForEach-Object {
-                $args = @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $module, $kind, $schema, $folder, $p, $Runs, $_, $startAt.ToString('o'), $root)
+                $args = @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $module, $kind, $schema, $folder, $p, $Runs, $_, $startAt.Ticks, $root)
                 $out = Join-Path $folder "out-$_.txt"
                 $err = Join-Path $folder "err-$_.txt"
                 [pscustomobject]@{ Process = Start-Process -FilePath $pwsh -ArgumentList $args -PassThru -RedirectStandardOutput $out -RedirectStandardError $err -NoNewWindow; Out = $out; Err = $err }
@@ -91,9 +92,9 @@ $results = foreach ($kind in $Store) {
                 if ($j.Process.ExitCode -ne 0 -or -not $text) { throw "writer failed: $(Get-Content -Raw -LiteralPath $j.Err)" }
                 $r = ($text.Trim() -split "`n")[-1] | ConvertFrom-Json
                 $all.AddRange([double[]]$r.Latencies)
-                $e = [DateTime]::Parse($r.End, $null, 'RoundtripKind')
+                $e = [DateTime]::new([long]$r.End, 'Utc')
                 if ($e -gt $end) { $end = $e }
-                $b = [DateTime]::Parse($r.Began, $null, 'RoundtripKind')
+                $b = [DateTime]::new([long]$r.Began, 'Utc')
                 if ($b -lt $begin) { $begin = $b }
             }
             $sorted = [double[]]($all | Sort-Object)
