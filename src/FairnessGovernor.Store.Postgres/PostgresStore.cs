@@ -144,7 +144,7 @@ namespace FairnessGovernor.Store.Postgres
                     if (!decision.Keep) return null;
                     try
                     {
-                        return run.Commit(decision.NextState, decision.Entry);
+                        return run.CommitOnce(decision.NextState, decision.Entry, null);
                     }
                     catch (PostgresStoreRun.CommitUncertainException u)
                     {

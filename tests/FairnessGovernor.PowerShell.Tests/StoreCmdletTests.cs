@@ -285,6 +285,38 @@ for ($i = 0; $i -lt [int]$env:FG_RUNS; $i++) {
         }
 
         [PostgresFact]
+        public void Serialization_failures_and_deadlocks_are_retried_and_the_run_is_recorded_once_or_not_at_all()
+        {
+            var schema = PostgresServer.NewSchema();
+            using var host = HostWithStore(schema);
+            host.Run(RunCommand(), PolicyRr);
+            // A trigger fails the entry's insert with the given SQLSTATE while a sequence (not rolled back with the
+            // transaction) is at most the given count: the first attempts fail, a later one succeeds.
+            PostgresServer.Execute("CREATE SEQUENCE " + schema + ".failures; CREATE TABLE " + schema + ".failing (code text, times int); "
+                + "CREATE FUNCTION " + schema + ".fail() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE f record; BEGIN "
+                + "SELECT * INTO f FROM " + schema + ".failing; "
+                + "IF f.code IS NOT NULL AND nextval('" + schema + ".failures') <= f.times THEN RAISE EXCEPTION 'injected' USING ERRCODE = f.code; END IF; RETURN NEW; END $$; "
+                + "CREATE TRIGGER fail BEFORE INSERT ON " + schema + ".evidence_entries FOR EACH ROW EXECUTE FUNCTION " + schema + ".fail();");
+            foreach (var code in new[] { "40001", "40P01" })
+            {
+                PostgresServer.Execute("DELETE FROM " + schema + ".failing; INSERT INTO " + schema + ".failing VALUES ('" + code + "', 2); SELECT setval('" + schema + ".failures', 1, false);");
+                var decided = host.Run(RunCommand(), PolicyRr);
+                Assert.True(decided.Count == 6, code + ": " + string.Join("\n", host.LastErrors.Select(e => e.ToString())));
+            }
+            Assert.Equal(3L, Count(schema, "evidence_entries", "priority-weighted-rr"));
+            Assert.Equal(3L, Prop<long>(host.Run("Get-FairnessState -Store $s -PolicyId priority-weighted-rr").Single(), "Runs"));
+            // A failure that persists past the attempts is a StoreError with its SQLSTATE, and nothing is recorded.
+            PostgresServer.Execute("DELETE FROM " + schema + ".failing; INSERT INTO " + schema + ".failing VALUES ('40001', 1000); SELECT setval('" + schema + ".failures', 1, false);");
+            var error = host.RunExpectingError(RunCommand(), PolicyRr);
+            Assert.Equal("StoreError", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains("SQLSTATE 40001", error.Exception.Message);
+            Assert.Contains("Nothing was recorded", error.Exception.Message);
+            Assert.Equal(5L, Convert.ToInt64(PostgresServer.Scalar("SELECT last_value FROM " + schema + ".failures"))); // 5 attempts
+            Assert.Equal(3L, Count(schema, "evidence_entries", "priority-weighted-rr"));
+            Assert.True(Prop<bool>(host.Run("Test-AllocationEvidence -Store $s -PolicyId priority-weighted-rr").Single(), "IsValid"));
+        }
+
+        [PostgresFact]
         public void Three_processes_starting_on_an_empty_database_leave_one_schema_without_error()
         {
             var schema = PostgresServer.NewSchema();
