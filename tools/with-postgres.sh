@@ -3,7 +3,8 @@
 #   tools/with-postgres.sh dotnet test FairnessGovernor.PowerShell.sln -c Release
 # - installs Debian's postgresql with apt-get when no server binaries are found (root only);
 # - initdb as the postgres user (initdb refuses root) in a temporary folder, password authentication on TCP;
-# - starts it on 127.0.0.1 on a free port with fsync off, and exports to the command:
+# - starts it on 127.0.0.1 on a free port with fsync off (commits still write their WAL before they return, so
+#   the tests' immediate stop, a crash of the server alone, loses no committed run), and exports to the command:
 #     FAIRNESS_GOVERNOR_TEST_PG       the connection string (with the generated password)
 #     FAIRNESS_GOVERNOR_TEST_PG_CTL   a script the tests use to stop (`stop`) and start (`start`) this server
 # - stops the server and removes the folder when the command ends, however it ends.
@@ -65,7 +66,7 @@ start_server() {
 case "\$1" in
   stop) exec ${as[*]} "$bin/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop ;;
   start) exec ${as[*]} "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-      -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" start ;;
+      -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=100" start ;;
   *) echo "usage: \$0 stop|start" >&2; exit 2 ;;
 esac
 CTL
