@@ -38,6 +38,7 @@ cmdlets = [
    ("Governor","Object",False,None,"false","Continues the state of an in-session governor from New-FairnessGovernor, and keeps the state after the run in it."),
    ("Stream","SwitchParameter",False,None,"false","Decides and emits each pipeline task as it arrives, before the next is read, keeping only the agents, the window and the task ids seen, so long inputs (for example Get-Content huge.jsonl | ConvertFrom-Json) work. Tasks are taken in arrival order; respect_priority orders only within -WindowSize tasks. Task ids must be unique within the stream: a repeated id stops the command with DuplicateId before that task is decided, and a stream that fails saves no state. max_share is refused. Not with -OutFile."),
    ("WindowSize","Int32",False,None,"false","With -Stream: how many arrived tasks may wait so the highest priority goes first (default 1: arrival order). A larger window delays each decision until the window is full or the input ends."),
+   ("AsOf","Nullable`1[DateTime]",False,None,"false","With -StatePath or -Governor: the run's time, taken as UTC (a local time is converted); default now. Carried usage decays to it under the policy's usage_half_life, and the state records it (it never moves back). Without a state it is the error AsOfWithoutState."),
    ("LockTimeoutSeconds","Double",False,None,"false","With -StatePath: how long to wait for another run's lock on the state file, in seconds (default 10); then the error StateFileLocked."),
    ("WhatIf","SwitchParameter",False,None,"false","Shows the file that -OutFile would write, and the state -StatePath would save, without writing them."),
    ("Confirm","SwitchParameter",False,None,"false","Asks before writing the -OutFile file or saving the -StatePath state."),
@@ -67,7 +68,7 @@ cmdlets = [
   ]),
  dict(name="Get-FairnessState", verb="Get", noun="FairnessState",
   synopsis="Shows a governor state: totals and, per agent, the cumulative count, weight, entitlement and lag.",
-  description=["Reads a state file written by Invoke-FairAllocation -StatePath (a missing file is an empty state) or a governor's state, and returns an object with Path, Strategy, Runs, TotalTasks, AssignedTasks and Agents: one row per agent with AgentId, Weight, Count, Entitlement (the assigned total shared by the latest weights) and Lag (Count minus Entitlement). A corrupt or foreign file is the error InvalidStateFile."],
+  description=["Reads a state file written by Invoke-FairAllocation -StatePath (a missing file is an empty state) or a governor's state, and returns an object with Path, AsOf (the time of the last run, UTC), Strategy, Runs, TotalTasks, AssignedTasks and Agents: one row per agent with AgentId, Weight, Count (cumulative, never decayed), DecayedCount, Entitlement (its weighted share of the tasks assigned in the runs it took part in, without limits, decayed as the count is under usage_half_life) and Lag (DecayedCount minus Entitlement: below 0 a deficit that fair_share pays back). Version 1 state files of 0.1.0 are read. A corrupt or foreign file is the error InvalidStateFile."],
   params=[
    ("Path","String",True,"0","false","The state file, taken literally. Aliases: PSPath, LiteralPath."),
    ("Governor","Object",True,None,"true (ByValue)","A governor from New-FairnessGovernor."),
@@ -76,7 +77,7 @@ cmdlets = [
   outputs=[("FairnessGovernor.State.GovernorStateReport","The state's totals and per-agent rows.")],
   examples=[
    ("Totals of a state file","Get-FairnessState ./governor-state.json","Shows the runs, the tasks seen and the strategy."),
-   ("Per-agent lag","(Get-FairnessState ./governor-state.json).Agents | Format-Table","One row per agent: count, weight, entitlement and lag."),
+   ("Per-agent lag","(Get-FairnessState ./governor-state.json).Agents | Format-Table","One row per agent: count, decayed count, entitlement and lag."),
   ]),
  dict(name="Reset-FairnessState", verb="Reset", noun="FairnessState",
   synopsis="Resets a governor state to empty: counts, positions and totals start over.",
@@ -262,15 +263,18 @@ cmdlets = [
    ("PolicyId","String",False,"0","false","Names the policy in decisions and evidence; default 'default'. Alias: policy_id."),
    ("RespectPriority","Boolean",False,None,"false","When $true (the default), high tasks are dispatched first, then normal, then low. Alias: respect_priority."),
    ("MaxSkewRatio","Double",False,None,"false","The skew ratio above which a run is labelled strong_imbalance; at least 1, default 2.0. Alias: max_skew_ratio."),
-   ("Strategy","String",False,None,"false","weighted_round_robin (the default, the prototype's rotation), smooth_weighted_round_robin (nginx's rule) or lag_bounded (Tijdeman's rule: every prefix stays within one task of each agent's weighted share). Tab completion offers the three."),
+   ("Strategy","String",False,None,"false","weighted_round_robin (the default, the prototype's rotation), smooth_weighted_round_robin (nginx's rule), lag_bounded (Tijdeman's rule: every prefix stays within one task of each agent's weighted share) or fair_share (lag_bounded started from the deficits carried in a state: an agent shorted in one run catches up in the next). Tab completion offers the four."),
    ("MaxBypass","Int32",False,None,"false","Anti-starvation: a task may be overtaken by at most this many later tasks, then it is dispatched next. Default unlimited. Alias: max_bypass."),
    ("GroupQuota","IDictionary",False,None,"false","The most tasks of each group assigned in one run, as a hashtable such as @{ batch = 10 }. Alias: group_quotas."),
+   ("UsageHalfLife","Object",False,None,"false","The half-life of the usage a state carries (counts, entitlements, deficits): '7d', '36h', '90m', '45s', ISO 8601 ('P7D', 'PT36H'), a number of seconds or a [TimeSpan]. Default: no decay. Alias: usage_half_life."),
+   ("MaxCatchUp","Int32",False,None,"false","fair_share: the most tasks a carried deficit may bring an agent beyond its share of one run, so an agent back from a long absence cannot take a whole run. Default: no cap. Alias: max_catch_up."),
   ],
   inputs=[("None","This cmdlet takes no pipeline input.")],
   outputs=[("FairnessGovernor.Model.FairnessPolicy","The policy.")],
   examples=[
    ("Input order, tolerant labels","New-FairnessPolicy -PolicyId 'fifo' -RespectPriority $false -MaxSkewRatio 3","A policy that ignores priorities."),
    ("Use it","Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -Policy (New-FairnessPolicy 'nightly')","The policy id appears on every decision."),
+   ("Fair share over time","$p = New-FairnessPolicy -Strategy fair_share -UsageHalfLife 7d -MaxCatchUp 50\nInvoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -Policy $p -StatePath ./state.json","An agent held back by its capacity in one run gets its deficit back in later runs, fading with a half-life of a week, at most 50 tasks beyond its share a run."),
   ]),
 ]
 
