@@ -251,15 +251,18 @@ $log -join ' '").Single();
         public void Release_0_1_0_files_still_verify_replay_and_load()
         {
             using var ps = new PowerShellHost();
-            var r = ps.Run(@"
-                $ev = 'tests/fixtures-0.1.0/evidence.jsonl'
+            using var dir = new Scratch();
+            // A copy: verifying takes the log's sidecar lock, which must not land in the repository.
+            var log = dir.File("evidence.jsonl");
+            File.Copy(Path.Combine(PowerShellHost.RepoRoot, "tests", "fixtures-0.1.0", "evidence.jsonl"), log);
+            var r = ps.Run(@"param($ev)
                 (Test-AllocationEvidence $ev).IsValid
                 $one = @(Test-AllocationEvidence $ev -Replay -LineNumber 1 -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json)[-1]
                 $one.Status
                 $three = @(Test-AllocationEvidence $ev -Replay -LineNumber 3 " + LagSample + @")[-1]
                 $three.Status; $three.IsMatch; $three.CannotReplay.StartsWith('cannot replay: the run continued a state')
                 $st = Get-FairnessState tests/fixtures-0.1.0/state-v1.json
-                $st.Runs; $st.AsOf -eq $null; $sum = 0.0; foreach ($a in $st.Agents) { $sum += $a.Entitlement }; $sum");
+                $st.Runs; $st.AsOf -eq $null; $sum = 0.0; foreach ($a in $st.Agents) { $sum += $a.Entitlement }; $sum", log);
             Assert.Equal(new object[] { true, "Match", "CannotReplay", false, true, 2L, true, 12.0 }, r.Select(o => o.BaseObject));
         }
     }

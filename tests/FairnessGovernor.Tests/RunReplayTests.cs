@@ -27,10 +27,19 @@ namespace FairnessGovernor.Tests
 
         private static EvidenceEntry Line(string path, int number) => EvidenceLog.Read(path).Single(e => e.LineNumber == number);
 
+        /// <summary>A copy of the 0.1.0 log in a scratch folder (verifying takes the log's sidecar lock, which must not land in the repository).</summary>
+        private static string Release010Log(ScratchFolder dir)
+        {
+            var path = Path.Combine(dir.Path, "evidence.jsonl");
+            File.Copy(TestPaths.Release010("evidence.jsonl"), path);
+            return path;
+        }
+
         [Fact]
         public void Release_0_1_0_evidence_verifies_and_its_input_digests_are_this_versions()
         {
-            var path = TestPaths.Release010("evidence.jsonl");
+            using var dir = new ScratchFolder();
+            var path = Release010Log(dir);
             var verified = EvidenceVerifier.Verify(path);
             Assert.True(verified.IsValid, verified.Reason);
             Assert.Equal(4, verified.ChainedCount);
@@ -45,7 +54,8 @@ namespace FairnessGovernor.Tests
         [Fact]
         public void Release_0_1_0_lines_replay_and_a_stateful_or_streamed_one_cannot_be_replayed_never_mismatches()
         {
-            var path = TestPaths.Release010("evidence.jsonl");
+            using var dir = new ScratchFolder();
+            var path = Release010Log(dir);
             var one = EvidenceReplay.Replay(Line(path, 1), FixtureTasks(), FixtureAgents(), FixturePolicy("policy.json"));
             Assert.True(one.IsMatch, one.ToString());
             Assert.Equal("Match", one.Status);
