@@ -56,6 +56,7 @@ namespace FairnessGovernor.PowerShell
                 case double d: return InputValue.Number(d);
                 case decimal m: return InputValue.Number(m.ToString(CultureInfo.InvariantCulture));
                 case Enum e: return InputValue.String(e.ToString());
+                case TimeSpan span: return InputValue.String(System.Xml.XmlConvert.ToString(span)); // ISO 8601 (usage_half_life)
                 case IDictionary dict: return FromDictionary(dict, depth);
                 case IEnumerable seq: return FromSequence(seq, depth);
             }

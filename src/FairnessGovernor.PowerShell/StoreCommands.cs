@@ -45,17 +45,19 @@ namespace FairnessGovernor.PowerShell
 
         /// <summary>
         /// A batch run on the store: the inputs are loaded already; in one transaction the policy's state is read, the
-        /// run decided on it and its state and evidence entry written (not when <paramref name="keep"/> says no).
+        /// run decided on it and its state and evidence entry written (not when <paramref name="keep"/> says no). The run's
+        /// time (SPEC.md 7.10) is <paramref name="asOf"/> when given, else the server's clock read under the policy's lock,
+        /// so hosts with skewed clocks agree; the entry is timestamped by the server's clock.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static AllocationResult Allocate(FairnessCmdlet cmdlet, object store, IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy,
-            AllocationOptions options, Func<GovernorState, bool> keep)
+            AllocationOptions options, DateTime? asOf, Func<GovernorState, bool> keep)
         {
             var s = Unwrap(cmdlet, store);
             AllocationResult? result = null;
             s.Run(policy.PolicyId, (state, runTime) =>
             {
-                result = Allocator.Allocate(tasks, agents, policy, options, state, out var next);
+                result = Allocator.Allocate(tasks, agents, policy, options, state, RunTime(asOf, runTime), out var next);
                 var metrics = AllocationMetrics.Of(result);
                 var entry = EvidenceEntry.For(result, metrics, runTime, EvidenceEntry.WeightAwareMetrics(metrics));
                 return new StoreRunDecision(next, entry, keep(next));
@@ -65,12 +67,16 @@ namespace FairnessGovernor.PowerShell
 
         /// <summary>Opens a stream's run on the store: the policy's lock is held until <see cref="CommitStream"/> or disposing the returned run (which rolls back).</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static IDisposable OpenStream(FairnessCmdlet cmdlet, object store, string policyId, out GovernorState state)
+        public static IDisposable OpenStream(FairnessCmdlet cmdlet, object store, string policyId, DateTime? asOf, out GovernorState state, out DateTime runTime)
         {
             var run = Unwrap(cmdlet, store).OpenRun(policyId);
             state = run.State;
+            runTime = RunTime(asOf, run.RunTime);
             return run;
         }
+
+        /// <summary>A store run's time: -AsOf (as UTC) when given, else the server's clock.</summary>
+        private static DateTime RunTime(DateTime? asOf, DateTime server) => asOf.HasValue ? UsageClock.Utc(asOf.Value) : server;
 
         /// <summary>Records a completed stream: its state and evidence entry, then commits.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]

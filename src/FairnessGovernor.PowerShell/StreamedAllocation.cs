@@ -23,14 +23,19 @@ namespace FairnessGovernor.PowerShell
 
         /// <summary>Starts the stream; with <paramref name="statePath"/> it first takes the state file's lock (waiting up to <paramref name="timeout"/>).</summary>
         public StreamedAllocation(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, Governor? governor, TimeSpan timeout, InputSources inputs,
-            FairnessCmdlet cmdlet, object? store)
+            FairnessCmdlet cmdlet, object? store, DateTime? asOf)
         {
             _governor = governor;
             _inputs = inputs;
             _policyId = policy.PolicyId;
             GovernorState? storeState = null;
             if (statePath != null) _lock = GovernorStateFile.Open(statePath, timeout);
-            else if (store != null) _storeRun = StoreCommands.OpenStream(cmdlet, store, policy.PolicyId, out storeState);
+            else if (store != null)
+            {
+                // The run's time is -AsOf or the server's clock under the lock, not this host's (SPEC.md 7.10, 9.3).
+                _storeRun = StoreCommands.OpenStream(cmdlet, store, policy.PolicyId, asOf, out storeState, out var runTime);
+                options.AsOf = runTime;
+            }
             try
             {
                 _stream = new AllocationStream(agents, policy, options, _lock?.State ?? storeState ?? _governor?.State);

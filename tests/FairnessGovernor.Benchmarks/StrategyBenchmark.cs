@@ -15,7 +15,7 @@ namespace FairnessGovernor.Benchmarks
         protected FairAgent[] AgentList { get; private set; } = null!;
         protected FairnessPolicy Policy { get; private set; } = null!;
 
-        [Params("weighted_round_robin", "smooth_weighted_round_robin", "lag_bounded")]
+        [Params("weighted_round_robin", "smooth_weighted_round_robin", "lag_bounded", "fair_share")]
         public string Strategy { get; set; } = "weighted_round_robin";
 
         /// <summary>The task count (each subclass gives its [Params]).</summary>

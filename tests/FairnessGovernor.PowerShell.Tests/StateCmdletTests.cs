@@ -181,5 +181,89 @@ $log -join ' '").Single();
             var err = ps.RunExpectingError("Import-FairTask fixtures/tasks.json | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json -OutFile x.json");
             Assert.Equal("StreamWithOutFile", err.FullyQualifiedErrorId.Split(',')[0]);
         }
+
+        private const string LagSample = "-TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy_lag_bounded.yaml";
+
+        [Fact]
+        public void Spec_7_10_fair_share_catches_up_at_the_run_time_given_by_AsOf()
+        {
+            // Issue 19's figure through the cmdlets: run 1 holds b to 100 of 1,000; run 2 one half-life later gives b 300 of 400.
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var state = dir.File("state.json");
+            var r = ps.Run(@"param($s)
+                $p = New-FairnessPolicy -PolicyId fs -Strategy fair_share -UsageHalfLife 1h -RespectPriority $false
+                $t1 = 1..1000 | ForEach-Object { @{ id = ""r1-$_"" } }
+                $t2 = 1..400 | ForEach-Object { @{ id = ""r2-$_"" } }
+                $one = @($t1 | Invoke-FairAllocation -Agent @{ id = 'a' }, @{ id = 'b'; capacity = 100 } -Policy $p -StatePath $s -AsOf ([datetime]::new(2026, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)))
+                $two = @($t2 | Invoke-FairAllocation -Agent @{ id = 'a' }, @{ id = 'b' } -Policy $p -StatePath $s -AsOf '2026-01-01T01:00:00Z')
+                @($one | Where-Object AgentId -eq b).Count
+                @($two | Where-Object AgentId -eq b).Count
+                @($two | Where-Object Reason -eq fair_share_catch_up).Count
+                $st = Get-FairnessState $s
+                $st.AsOf.ToString('o')
+                $b = $st.Agents | Where-Object AgentId -eq b
+                $b.Count; $b.DecayedCount; $b.Entitlement; $b.Lag", state);
+            Assert.Equal(new object[] { 100, 300, 200, "2026-01-01T01:00:00.0000000Z", 400L, 350.0, 450.0, -100.0 }, r.Select(o => o.BaseObject));
+            Assert.Contains("\"version\": 2", File.ReadAllText(state));
+        }
+
+        [Fact]
+        public void Spec_7_10_policy_keys_from_parameters_objects_and_files()
+        {
+            using var ps = new PowerShellHost();
+            var r = ps.Run(@"
+                $p = New-FairnessPolicy -Strategy fair_share -UsageHalfLife ([timespan]::FromHours(36)) -MaxCatchUp 50
+                $p.Strategy; $p.UsageHalfLife.TotalHours; $p.MaxCatchUp
+                $q = Import-FairnessPolicy -InputObject @{ usage_half_life = 'P7D'; max_catch_up = 0 }
+                $q.UsageHalfLife.TotalDays; $q.MaxCatchUp
+                (New-FairnessPolicy).UsageHalfLife -eq $null");
+            Assert.Equal(new object[] { "fair_share", 36.0, 50, 7.0, 0, true }, r.Select(o => o.BaseObject));
+            var err = ps.RunExpectingError("New-FairnessPolicy -UsageHalfLife 'soon'");
+            Assert.Equal("InvalidUsageHalfLife", err.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains("usage_half_life", err.Exception.Message);
+            var asOf = ps.RunExpectingError("Invoke-FairAllocation " + Sample + " -AsOf ([datetime]::UtcNow)");
+            Assert.Equal("AsOfWithoutState", asOf.FullyQualifiedErrorId.Split(',')[0]);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData(" -Stream")]
+        public void Issue_22_stateful_runs_logged_as_evidence_replay_exactly_and_get_their_own_run_ids(string mode)
+        {
+            // Issue 22 item 2's repro: two runs continuing one state file, each piped to Add-AllocationEvidence, then replay of line 2.
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var r = ps.Run(@"param($s, $ev)
+                $ids = foreach ($i in 1..2) {
+                    $d = @(Import-FairTask fixtures/tasks.json | Invoke-FairAllocation -AgentPath fixtures/agents.json -PolicyPath fixtures/policy_lag_bounded.yaml -StatePath $s" + mode + @")
+                    $d | Add-AllocationEvidence -Path $ev | Out-Null
+                    $d[0].RunId
+                }
+                $ids[0] -ne $ids[1]
+                $rep = @(Test-AllocationEvidence $ev -Replay -LineNumber 2 -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy_lag_bounded.yaml)[-1]
+                $rep.IsMatch; $rep.Status
+                @(Get-AllocationEvidence $ev)[-1].Run.Mode", dir.File("s.json"), dir.File("ev.jsonl"));
+            Assert.Equal(new object[] { true, true, "Match", mode.Length == 0 ? "batch" : "stream" }, r.Select(o => o.BaseObject));
+        }
+
+        [Fact]
+        public void Release_0_1_0_files_still_verify_replay_and_load()
+        {
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            // A copy: verifying takes the log's sidecar lock, which must not land in the repository.
+            var log = dir.File("evidence.jsonl");
+            File.Copy(Path.Combine(PowerShellHost.RepoRoot, "tests", "fixtures-0.1.0", "evidence.jsonl"), log);
+            var r = ps.Run(@"param($ev)
+                (Test-AllocationEvidence $ev).IsValid
+                $one = @(Test-AllocationEvidence $ev -Replay -LineNumber 1 -TaskPath fixtures/tasks.json -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json)[-1]
+                $one.Status
+                $three = @(Test-AllocationEvidence $ev -Replay -LineNumber 3 " + LagSample + @")[-1]
+                $three.Status; $three.IsMatch; $three.CannotReplay.StartsWith('cannot replay: the run continued a state')
+                $st = Get-FairnessState tests/fixtures-0.1.0/state-v1.json
+                $st.Runs; $st.AsOf -eq $null; $sum = 0.0; foreach ($a in $st.Agents) { $sum += $a.Entitlement }; $sum", log);
+            Assert.Equal(new object[] { true, "Match", "CannotReplay", false, true, 2L, true, 12.0 }, r.Select(o => o.BaseObject));
+        }
     }
 }

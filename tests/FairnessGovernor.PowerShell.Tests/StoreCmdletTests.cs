@@ -317,6 +317,40 @@ for ($i = 0; $i -lt [int]$env:FG_RUNS; $i++) {
         }
 
         [PostgresFact]
+        public void The_run_time_is_AsOf_or_the_servers_clock_and_a_shorted_agent_catches_up_through_the_store()
+        {
+            // Issue 19's example, kept in a store: b held to 100 of 1,000 at 00:00, then 400 tasks at 01:00 under
+            // fair_share with a half-life of 1 h: the deficit of 400 halves to 200, so b gets 300 and a 100.
+            var schema = PostgresServer.NewSchema();
+            using var host = HostWithStore(schema);
+            host.Run("$global:p = @{ policy_id = 'share'; strategy = 'fair_share'; usage_half_life = '1h' }; "
+                + "$global:t1 = 1..1000 | ForEach-Object { @{ id = \"a$_\" } }; $global:t2 = 1..400 | ForEach-Object { @{ id = \"b$_\" } }");
+            var first = host.Run("Invoke-FairAllocation -Store $s -Task $t1 -Agent @(@{ id = 'a' }, @{ id = 'b'; capacity = 100 }) -Policy $p -AsOf ([datetime]'2026-01-01T00:00:00Z').ToUniversalTime() | Where-Object AgentId -eq 'b'");
+            Assert.Equal(100, first.Count);
+            var second = host.Run("Invoke-FairAllocation -Store $s -Task $t2 -Agent @(@{ id = 'a' }, @{ id = 'b' }) -Policy $p -AsOf ([datetime]'2026-01-01T01:00:00Z').ToUniversalTime() | Where-Object AgentId -eq 'b'");
+            Assert.Equal(300, second.Count);
+            var asOf = (DateTime)host.Run("(Get-FairnessState -Store $s -PolicyId share).AsOf").Single().BaseObject;
+            Assert.Equal(new DateTime(2026, 1, 1, 1, 0, 0, DateTimeKind.Utc), asOf.ToUniversalTime());
+            var logged = host.Run("Get-AllocationEvidence -Store $s -PolicyId share | ForEach-Object { $_.Run.AsOf }").Select(o => ((DateTime)o.BaseObject).ToUniversalTime()).ToArray();
+            Assert.Equal(new DateTime(2026, 1, 1, 1, 0, 0, DateTimeKind.Utc), logged[1]);
+
+            // Without -AsOf the run's time is the server's clock, read under the policy's lock: the state records the
+            // time the store wrote with the entry, not this host's clock. A stream follows the same rule.
+            host.Run("Invoke-FairAllocation -Store $s -Task $t2 -Agent @(@{ id = 'a' }, @{ id = 'b' }) -Policy $p");
+            host.Run("$t2 | Invoke-FairAllocation -Stream -Store $s -Agent @(@{ id = 'a' }, @{ id = 'b' }) -Policy $p");
+            foreach (var number in new[] { 3, 4 })
+            {
+                var server = ((DateTime)PostgresServer.Scalar("SELECT logged_at FROM " + schema + ".evidence_entries WHERE policy_id = 'share' AND entry_number = " + number)!).ToUniversalTime();
+                var recorded = ((DateTime)host.Run("(Get-AllocationEvidence -Store $s -PolicyId share)[" + (number - 1) + "].Run.AsOf").Single().BaseObject).ToUniversalTime();
+                Assert.True(Math.Abs((recorded - server).TotalMilliseconds) < 1, number + ": run time " + recorded.ToString("o") + ", server clock " + server.ToString("o"));
+            }
+            var last = ((DateTime)host.Run("(Get-FairnessState -Store $s -PolicyId share).AsOf").Single().BaseObject).ToUniversalTime();
+            var fourth = ((DateTime)PostgresServer.Scalar("SELECT logged_at FROM " + schema + ".evidence_entries WHERE policy_id = 'share' AND entry_number = 4")!).ToUniversalTime();
+            Assert.True(Math.Abs((last - fourth).TotalMilliseconds) < 1);
+            Assert.True(Prop<bool>(host.Run("Test-AllocationEvidence -Store $s -PolicyId share").Single(), "IsValid"));
+        }
+
+        [PostgresFact]
         public void Three_processes_starting_on_an_empty_database_leave_one_schema_without_error()
         {
             var schema = PostgresServer.NewSchema();

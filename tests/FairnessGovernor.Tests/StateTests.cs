@@ -175,7 +175,7 @@ namespace FairnessGovernor.Tests
             using var dir = new ScratchFolder();
             var path = Path.Combine(dir.Path, "state.json");
             foreach (var (text, id) in new[] { ("{\"tasks\": []}", "InvalidStateFile"), ("not json", "InvalidStateFile"), ("", "InvalidStateFile"),
-                         ("{\"format\": \"fairness-governor-state\", \"version\": 2}", "UnsupportedStateVersion"),
+                         ("{\"format\": \"fairness-governor-state\", \"version\": 3}", "UnsupportedStateVersion"),
                          ("{\"format\": \"fairness-governor-state\", \"version\": 1, \"strategy\": null, \"runs\": 1}", "InvalidStateFile") })
             {
                 File.WriteAllText(path, text);

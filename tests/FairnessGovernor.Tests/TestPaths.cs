@@ -10,6 +10,9 @@ namespace FairnessGovernor.Tests
 
         public static string Fixture(string name) => Path.Combine(RepoRoot, "fixtures", name);
 
+        /// <summary>A file written by FairnessGovernor 0.1.0 (tests/fixtures-0.1.0/README.md).</summary>
+        public static string Release010(string name) => Path.Combine(RepoRoot, "tests", "fixtures-0.1.0", name);
+
         private static string FindRoot()
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);

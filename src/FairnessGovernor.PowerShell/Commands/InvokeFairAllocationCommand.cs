@@ -120,6 +120,13 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateRange(1, 1000000)]
         public int WindowSize { get; set; } = 1;
 
+        /// <summary>
+        /// The run's time for -StatePath and -Governor (taken as UTC; a local time is converted): carried usage decays to
+        /// it under the policy's usage_half_life, and the state records it. Default: now (UTC).
+        /// </summary>
+        [Parameter]
+        public DateTime? AsOf { get; set; }
+
         /// <summary>With -StatePath: how long to wait for another run's lock on the state file, in seconds (default 10).</summary>
         [Parameter]
         [ValidateRange(0, 3600)]
@@ -135,6 +142,8 @@ namespace FairnessGovernor.PowerShell.Commands
                 Stop("PolicyIdWithoutStore", "-PolicyId goes with -Store.", ErrorCategory.InvalidArgument);
             if (Stream && OutFile != null)
                 Stop("StreamWithOutFile", "-Stream emits decisions as they are made; it cannot write the -OutFile document, which needs the whole run.", ErrorCategory.InvalidArgument);
+            if (AsOf.HasValue && StatePath == null && Governor == null && Store == null)
+                Stop("AsOfWithoutState", "-AsOf sets the time of a run that continues a state; it goes with -StatePath, -Governor or -Store.", ErrorCategory.InvalidArgument);
             if (MyInvocation.BoundParameters.ContainsKey("WindowSize") && !Stream)
                 Stop("WindowSizeWithoutStream", "-WindowSize goes with -Stream.", ErrorCategory.InvalidArgument);
             // The limits hold for every input of the command, streamed or not (SPEC.md 1.2).
@@ -194,11 +203,11 @@ namespace FairnessGovernor.PowerShell.Commands
                 var options = new AllocationOptions { Explain = Explain };
                 CheckPolicyId(policy);
                 if (Store != null)
-                    result = StoreCommands.Allocate(this, Store, tasks, agents, policy, options,
+                    result = StoreCommands.Allocate(this, Store, tasks, agents, policy, options, AsOf,
                         next => ShouldProcess(StoreCommands.Describe(this, Store, policy.PolicyId), "Keep fairness state and record evidence (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)"));
                 else if (statePath != null) result = AllocateWithStateFile(statePath, tasks, agents, policy, options);
                 else if (governor != null)
-                    result = governor.Allocate(tasks, agents, policy, options,
+                    result = governor.Allocate(tasks, agents, policy, options, RunTime,
                         next => ShouldProcess("governor", "Keep fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)"));
                 else result = Allocator.Allocate(tasks, agents, policy, options);
             }
@@ -226,6 +235,9 @@ namespace FairnessGovernor.PowerShell.Commands
             _stream = null;
         }
 
+        /// <summary>The run time of a stateful run (SPEC.md 7.10): -AsOf as UTC, or now.</summary>
+        private DateTime RunTime => AsOf.HasValue ? UsageClock.Utc(AsOf.Value) : DateTime.UtcNow;
+
         private bool TaskFileGiven => TaskPath != null || LiteralTaskPath != null;
 
         private void StartStream()
@@ -240,7 +252,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 var agents = inputs.Agents(agentFile, Agent, ExcludeAgent);
                 var policy = inputs.Policy(policyFile, Policy);
                 CheckPolicyId(policy);
-                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs, this, Store);
+                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain, AsOf = RunTime }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs, this, Store, AsOf);
             }
             catch (FairnessException ex)
             {
@@ -285,7 +297,7 @@ namespace FairnessGovernor.PowerShell.Commands
         {
             using (var l = GovernorStateFile.Open(path, TimeSpan.FromSeconds(LockTimeoutSeconds)))
             {
-                var result = Allocator.Allocate(tasks, agents, policy, options, l.State, out var next);
+                var result = Allocator.Allocate(tasks, agents, policy, options, l.State, RunTime, out var next);
                 if (ShouldProcess(path, "Save fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)")) l.Save(next);
                 return result;
             }

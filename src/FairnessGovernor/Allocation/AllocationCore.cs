@@ -29,6 +29,7 @@ namespace FairnessGovernor.Allocation
         private readonly WeightedRoundRobin? _wrr;
         private readonly SmoothWeightedRoundRobin? _smooth;
         private readonly LagBounded? _lag;
+        private readonly FairShare? _fair;
         private readonly int[]? _groupUsed;
         private readonly bool _explain;
         private int _weighted, _fullByCapacity, _fullByShare;
@@ -82,6 +83,12 @@ namespace FairnessGovernor.Allocation
                 case FairnessStrategies.LagBounded:
                     _selector = _lag = new LagBounded(_table, _open);
                     if (carry && state!.Step > 0) RestoreEpoch(state);
+                    break;
+                case FairnessStrategies.FairShare:
+                    _lag = new LagBounded(_table, _open);
+                    _selector = _fair = new FairShare(_open, _lag, Credits(state, policy));
+                    // With no deficit to pay, the carried epoch continues as lag_bounded's does.
+                    if (carry && state!.Step > 0 && !_fair.CatchingUp) RestoreEpoch(state);
                     break;
                 default:
                     int startAgent = 0, startSlot = 0;
@@ -176,12 +183,20 @@ namespace FairnessGovernor.Allocation
         /// <summary>
         /// The state after this run (SPEC.md 7.2): the run's agents in run order with their counts added, then the
         /// earlier agents absent from this run, unchanged (their strategy position cleared except smooth WRR's
-        /// current weight); totals increased; the strategy's position as it stands now.
+        /// current weight); totals increased; the strategy's position as it stands now. Carried usage (SPEC.md 7.10):
+        /// each of the run's agents adds its count to its decayed count and its weighted share of the run's assigned
+        /// tasks (its weight over the sum of the run's weights, no limits) to its entitlement; <paramref name="previous"/>
+        /// is the state the run started from, already decayed to the run's time (<see cref="UsageClock"/>), whose
+        /// <see cref="GovernorState.AsOf"/> the next state keeps.
         /// </summary>
         public GovernorState ExportState(GovernorState previous)
         {
             int m = _table.Count;
             if (_logged > 0) Flush();
+            var byId = ById(previous);
+            long runWeights = 0;
+            for (int a = 0; a < m; a++) runWeights += _table.Weights[a];
+            long assignedInRun = Decided - Unassigned;
             var list = new List<AgentState>(m + previous.Agents.Count);
             var present = new HashSet<string>(StringComparer.Ordinal);
             long step = 0;
@@ -197,14 +212,17 @@ namespace FairnessGovernor.Allocation
             {
                 var id = _agents[a].Id;
                 present.Add(id);
-                long before = previous.Find(id)?.Count ?? 0;
+                byId.TryGetValue(id, out var was);
+                long before = was?.Count ?? 0;
                 long current = _smooth != null ? _smooth.StateWeight(a) : 0;
                 bool inEpoch = step > 0 && member![a];
-                list.Add(new AgentState(id, _agents[a].Weight, before + _counts[a], current, inEpoch, inEpoch ? x![a] : 0));
+                double share = runWeights == 0 ? 0 : (double)assignedInRun * _table.Weights[a] / runWeights;
+                list.Add(new AgentState(id, _agents[a].Weight, before + _counts[a], current, inEpoch, inEpoch ? x![a] : 0,
+                    (was?.DecayedCount ?? 0) + _counts[a], (was?.Entitlement ?? 0) + share));
             }
             foreach (var old in previous.Agents)
                 if (!present.Contains(old.Id))
-                    list.Add(new AgentState(old.Id, old.Weight, old.Count, _smooth != null ? old.CurrentWeight : 0, false, 0));
+                    list.Add(new AgentState(old.Id, old.Weight, old.Count, _smooth != null ? old.CurrentWeight : 0, false, 0, old.DecayedCount, old.Entitlement));
             string? pointerAgent = null;
             int pointerSlot = 0;
             if (_wrr != null && _wrr.StateAgent >= 0)
@@ -218,7 +236,31 @@ namespace FairnessGovernor.Allocation
                 pointerSlot = previous.PointerSlot;
             }
             return new GovernorState(_policy.Strategy, previous.Runs + 1, previous.TotalTasks + Decided, previous.AssignedTasks + (Decided - Unassigned),
-                pointerAgent, pointerSlot, step, list);
+                pointerAgent, pointerSlot, step, list, previous.AsOf);
+        }
+
+        /// <summary>fair_share's catch-up credit per agent (SPEC.md 7.10), from the carried (already decayed) usage.</summary>
+        private long[] Credits(GovernorState? state, FairnessPolicy policy)
+        {
+            int m = _table.Count;
+            var credit = new long[m];
+            if (state == null || state.Agents.Count == 0) return credit;
+            long openWeights = 0;
+            for (int a = 0; a < m; a++) if (_open.IsOpen(a)) openWeights += _table.Weights[a];
+            var byId = ById(state);
+            for (int a = 0; a < m; a++)
+            {
+                if (!_open.IsOpen(a) || !byId.TryGetValue(_agents[a].Id, out var s)) continue;
+                credit[a] = FairShare.Credit(s.Entitlement, s.DecayedCount, _table.Weights[a], openWeights, policy.MaxCatchUp);
+            }
+            return credit;
+        }
+
+        private static Dictionary<string, AgentState> ById(GovernorState state)
+        {
+            var byId = new Dictionary<string, AgentState>(state.Agents.Count, StringComparer.Ordinal);
+            foreach (var s in state.Agents) byId[s.Id] = s;
+            return byId;
         }
 
         /// <summary>

@@ -19,8 +19,11 @@ namespace FairnessGovernor.Allocation
         private double[]? _waits;
         private string? _runId;
 
-        internal AllocationResult(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, int[] order, int[] agentOf, int[] counts, int unassigned, byte[] reasons, SkippedList?[]? skipped)
+        internal AllocationResult(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, int[] order, int[] agentOf, int[] counts, int unassigned, byte[] reasons, SkippedList?[]? skipped,
+            GovernorState? startState = null, DateTime? asOf = null)
         {
+            StartState = startState;
+            AsOf = asOf;
             _reasons = reasons;
             _skipped = skipped;
             Tasks = tasks;
@@ -53,8 +56,18 @@ namespace FairnessGovernor.Allocation
         /// <summary>Tasks per agent, aligned with <see cref="Agents"/>.</summary>
         public IReadOnlyList<int> AgentTaskCounts => _counts;
 
-        /// <summary>A deterministic id of the run: the first 16 hex digits of the SHA-256 of its canonical inputs.</summary>
-        public string RunId => _runId ??= CanonicalInput.Digest(Tasks, Agents, Policy).Substring(0, 16);
+        /// <summary>
+        /// A deterministic id of the run: the first 16 hex digits of the SHA-256 of its canonical inputs, with the
+        /// starting state and run time when the run continued a state (SPEC.md 7.10), so two stateful runs of the
+        /// same files that decide differently have different ids.
+        /// </summary>
+        public string RunId => _runId ??= CanonicalInput.Digest(Tasks, Agents, Policy, StartState, AsOf).Substring(0, 16);
+
+        /// <summary>The state the run continued, as it was given (before any decay); null for a run on its own.</summary>
+        public GovernorState? StartState { get; }
+
+        /// <summary>The run time of a run that continued a state (UTC); null when none was given or there was no state.</summary>
+        public DateTime? AsOf { get; }
 
         /// <summary>The input index of the task dispatched at position <paramref name="sequence"/> (0-based).</summary>
         public int TaskIndexAt(int sequence) => _order[sequence];

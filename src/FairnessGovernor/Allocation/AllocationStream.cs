@@ -58,15 +58,27 @@ namespace FairnessGovernor.Allocation
                         "max_share is a share of the run's task count, which a stream does not know; use capacity, or allocate in batches.");
             _windowSize = options.WindowSize;
             _explain = options.Explain;
-            _state = state;
-            _core = new AllocationCore(agents, policy, -1, _explain, state);
+            StartState = state;
+            AsOf = state != null && options.AsOf.HasValue ? UsageClock.Utc(options.AsOf.Value) : (DateTime?)null;
+            WindowSize = _windowSize;
+            _state = state == null ? null : UsageClock.Advance(state, AsOf, policy.UsageHalfLife);
+            _core = new AllocationCore(agents, policy, -1, _explain, _state);
             _free = new double[agents.Count];
             AgentsDigest = CanonicalInput.AgentsDigest(agents);
             PolicyDigest = CanonicalInput.PolicyDigest(policy);
             var seed = "stream\nagents:" + AgentsDigest + "\npolicy:" + PolicyDigest + "\nwindow:" + _windowSize
-                + "\nstate:" + (state == null ? "none" : state.Runs + "/" + state.TotalTasks);
+                + "\nstate:" + (state == null ? "none" : CanonicalInput.StateDigest(state) + "\nas_of:" + (AsOf.HasValue ? CanonicalInput.FormatTime(AsOf.Value) : "none"));
             using (var sha = SHA256.Create()) RunId = CanonicalInput.Hex(sha.ComputeHash(Encoding.UTF8.GetBytes(seed))).Substring(0, 16);
         }
+
+        /// <summary>The state the stream continues, as it was given (before any decay); null when none.</summary>
+        public GovernorState? StartState { get; }
+
+        /// <summary>The stream's run time when it continues a state (UTC); null otherwise.</summary>
+        public DateTime? AsOf { get; }
+
+        /// <summary>The window size (<see cref="AllocationStreamOptions.WindowSize"/>).</summary>
+        public int WindowSize { get; }
 
         /// <summary>The agents, in input order.</summary>
         public IReadOnlyList<FairAgent> Agents { get; }
@@ -74,7 +86,7 @@ namespace FairnessGovernor.Allocation
         /// <summary>The policy.</summary>
         public FairnessPolicy Policy { get; }
 
-        /// <summary>The stream's id: the first 16 hex digits of the SHA-256 of its agents, policy, window and starting state.</summary>
+        /// <summary>The stream's id: the first 16 hex digits of the SHA-256 of its agents, policy, window, and starting state (its digest) and run time.</summary>
         public string RunId { get; }
 
         /// <summary>SHA-256 of the canonical agents (SPEC.md 4.2).</summary>

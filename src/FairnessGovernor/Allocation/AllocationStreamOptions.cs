@@ -11,5 +11,11 @@ namespace FairnessGovernor.Allocation
 
         /// <summary>Record on each decision the agents passed over (as <see cref="AllocationOptions.Explain"/>).</summary>
         public bool Explain { get; set; }
+
+        /// <summary>
+        /// The stream's run time (SPEC.md 7.10; taken as UTC): a state it continues is decayed to it under the policy's
+        /// usage_half_life and records it. Null: no run time (nothing decays; the state's time is kept).
+        /// </summary>
+        public System.DateTime? AsOf { get; set; }
     }
 }

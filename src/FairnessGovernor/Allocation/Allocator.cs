@@ -22,7 +22,7 @@ namespace FairnessGovernor.Allocation
             if (policy == null) throw new ArgumentNullException(nameof(policy));
             options ??= AllocationOptions.Default;
 
-            return Run(tasks, agents, policy, options, null, out _);
+            return Run(tasks, agents, policy, options, null, null, out _);
         }
 
         /// <summary>
@@ -32,26 +32,36 @@ namespace FairnessGovernor.Allocation
         /// after it (<paramref name="state"/> itself is not changed).
         /// </summary>
         public static AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options,
-            GovernorState state, out GovernorState next)
+            GovernorState state, out GovernorState next) => Allocate(tasks, agents, policy, options, state, null, out next);
+
+        /// <summary>
+        /// As the overload without <paramref name="asOf"/>, for a run at <paramref name="asOf"/> (SPEC.md 7.10; taken as
+        /// UTC; null: no run time): the carried usage is first decayed to it under the policy's usage_half_life, and the
+        /// next state records it (the later of it and the state's time). The run time is an input, like the tasks: the
+        /// caller chooses the clock (now, <c>-AsOf</c>, a database server's time).
+        /// </summary>
+        public static AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options,
+            GovernorState state, DateTime? asOf, out GovernorState next)
         {
             if (tasks == null) throw new ArgumentNullException(nameof(tasks));
             if (agents == null) throw new ArgumentNullException(nameof(agents));
             if (policy == null) throw new ArgumentNullException(nameof(policy));
             if (state == null) throw new ArgumentNullException(nameof(state));
-            var result = Run(tasks, agents, policy, options ?? AllocationOptions.Default, state, out var after);
+            var result = Run(tasks, agents, policy, options ?? AllocationOptions.Default, state, asOf.HasValue ? UsageClock.Utc(asOf.Value) : (DateTime?)null, out var after);
             next = after!;
             return result;
         }
 
         private static AllocationResult Run(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions options,
-            GovernorState? state, out GovernorState? next)
+            GovernorState? state, DateTime? asOf, out GovernorState? next)
         {
+            var start = state == null ? null : UsageClock.Advance(state, asOf, policy.UsageHalfLife);
             int n = tasks.Count;
             bool[]? promoted = null;
             var order = policy.MaxBypass.HasValue && policy.RespectPriority
                 ? DispatchOrder.WithBypass(tasks, policy.MaxBypass.Value, out promoted)
                 : DispatchOrder.Of(tasks, policy.RespectPriority);
-            var core = new AllocationCore(agents, policy, n, options.Explain, state);
+            var core = new AllocationCore(agents, policy, n, options.Explain, start);
             var skipped = options.Explain ? new SkippedList?[n] : null;
             var reasons = new byte[n];
             var agentOf = new int[n];
@@ -68,8 +78,8 @@ namespace FairnessGovernor.Allocation
                 if (promoted != null && promoted[k]) code |= DecisionReasons.CodeMaxBypass;
                 reasons[k] = (byte)code;
             }
-            next = state == null ? null : core.ExportState(state);
-            return new AllocationResult(tasks, agents, policy, order, agentOf, core.Counts, core.Unassigned, reasons, skipped);
+            next = start == null ? null : core.ExportState(start);
+            return new AllocationResult(tasks, agents, policy, order, agentOf, core.Counts, core.Unassigned, reasons, skipped, state, state == null ? null : asOf);
         }
     }
 }

@@ -27,9 +27,17 @@ namespace FairnessGovernor.Allocation
         public static string PolicyDigest(FairnessPolicy policy) => Hash(w => WritePolicy(w, policy));
 
         /// <summary>SHA-256 of "tasks:HEX\nagents:HEX\npolicy:HEX" built from the three digests.</summary>
-        public static string Digest(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy)
+        public static string Digest(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy) => Digest(tasks, agents, policy, null, null);
+
+        /// <summary>
+        /// As <see cref="Digest(IReadOnlyList{FairTask}, IReadOnlyList{FairAgent}, FairnessPolicy)"/>; with a starting
+        /// state, "\nstate:HEX\nas_of:TIME" (TIME "none" without a run time) is added, so a stateful run's id covers
+        /// the state it continued (SPEC.md 7.10). Without a state the digest is the three-input one.
+        /// </summary>
+        public static string Digest(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, GovernorState? startState, System.DateTime? asOf)
         {
             var text = "tasks:" + TasksDigest(tasks) + "\nagents:" + AgentsDigest(agents) + "\npolicy:" + PolicyDigest(policy);
+            if (startState != null) text += "\nstate:" + StateDigest(startState) + "\nas_of:" + (asOf.HasValue ? FormatTime(asOf.Value) : "none");
             using var sha = SHA256.Create();
             return Hex(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
         }
@@ -87,7 +95,7 @@ namespace FairnessGovernor.Allocation
             w.WriteEndArray();
         }
 
-        /// <summary>Writes the policy as {"policy_id":..,"respect_priority":..,"max_skew_ratio":..,"strategy":..,"max_bypass":..|null,"group_quotas":{..}}.</summary>
+        /// <summary>Writes the policy as {"policy_id":..,"respect_priority":..,"max_skew_ratio":..,"strategy":..,"max_bypass":..|null,"group_quotas":{..}}, then "usage_half_life" (seconds) and "max_catch_up" when set.</summary>
         public static void WritePolicy(Utf8JsonWriter w, FairnessPolicy p)
         {
             w.WriteStartObject();
@@ -100,6 +108,72 @@ namespace FairnessGovernor.Allocation
             w.WriteStartObject("group_quotas");
             foreach (var name in p.GetGroupNames()) w.WriteNumber(name, p.GetGroupQuota(name)!.Value);
             w.WriteEndObject();
+            // SPEC.md 7.10: only when set, so the canonical form (and digest) of a policy without them is unchanged.
+            if (p.UsageHalfLife.HasValue) WriteNumber(w, "usage_half_life", p.UsageHalfLife.Value.Ticks / (double)System.TimeSpan.TicksPerSecond);
+            if (p.MaxCatchUp.HasValue) w.WriteNumber("max_catch_up", p.MaxCatchUp.Value);
+            w.WriteEndObject();
+        }
+
+        /// <summary>The time format of a state's <c>as_of</c> and a run's time: UTC, 100 ns precision.</summary>
+        public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+        /// <summary>A run time in <see cref="TimeFormat"/>.</summary>
+        public static string FormatTime(System.DateTime t) => UsageClock.Utc(t).ToString(TimeFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>SHA-256 of the compact canonical state (the state file's JSON without indentation, SPEC.md 7.4).</summary>
+        public static string StateDigest(GovernorState state) => Hash(w => WriteState(w, state));
+
+        /// <summary>The compact canonical state: the text <see cref="StateDigest"/> hashes and evidence embeds.</summary>
+        public static string StateJson(GovernorState state)
+        {
+            using (var ms = new MemoryStream())
+            {
+                using (var w = new Utf8JsonWriter(ms, Options)) WriteState(w, state);
+                return Encoding.UTF8.GetString(ms.ToArray());
+            }
+        }
+
+        /// <summary>SHA-256 of <paramref name="text"/>'s UTF-8 bytes, lower-case hex.</summary>
+        public static string Sha256(string text)
+        {
+            using var sha = SHA256.Create();
+            return Hex(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+        }
+
+        /// <summary>
+        /// Writes a governor state as the state file holds it (SPEC.md 7.4, version 2): the starting state is an input
+        /// of a stateful run, so its canonical form lives with the others.
+        /// </summary>
+        public static void WriteState(Utf8JsonWriter w, GovernorState state)
+        {
+            w.WriteStartObject();
+            w.WriteString("format", GovernorState.FormatName);
+            w.WriteNumber("version", GovernorState.FormatVersion);
+            if (state.AsOf.HasValue) w.WriteString("as_of", state.AsOf.Value.ToString(TimeFormat, System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull("as_of");
+            if (state.Strategy == null) w.WriteNull("strategy"); else w.WriteString("strategy", state.Strategy);
+            w.WriteNumber("runs", state.Runs);
+            w.WriteNumber("total_tasks", state.TotalTasks);
+            w.WriteNumber("assigned_tasks", state.AssignedTasks);
+            if (state.PointerAgent == null) w.WriteNull("pointer_agent"); else w.WriteString("pointer_agent", state.PointerAgent);
+            w.WriteNumber("pointer_slot", state.PointerSlot);
+            w.WriteNumber("step", state.Step);
+            w.WriteStartArray("agents");
+            foreach (var a in state.Agents)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", a.Id);
+                w.WriteNumber("weight", a.Weight);
+                w.WriteNumber("count", a.Count);
+                w.WriteNumber("current_weight", a.CurrentWeight);
+                w.WriteBoolean("in_epoch", a.InEpoch);
+                w.WriteNumber("epoch_count", a.EpochCount);
+                w.WritePropertyName("decayed_count");
+                w.WriteRawValue(PythonNumber.Format(a.DecayedCount), skipInputValidation: true);
+                w.WritePropertyName("entitlement");
+                w.WriteRawValue(PythonNumber.Format(a.Entitlement), skipInputValidation: true);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 

@@ -20,6 +20,9 @@ namespace FairnessGovernor.Allocation
         /// <summary>lag_bounded found no eligible agent and chose the earliest to become eligible (defensive; not expected).</summary>
         public const string LagBoundedFallback = "lag_bounded_fallback";
 
+        /// <summary>fair_share paid part of a deficit carried in the state (SPEC.md 7.10).</summary>
+        public const string FairShareCatchUp = "fair_share_catch_up";
+
         /// <summary>Unassigned: at least one agent was full by its capacity.</summary>
         public const string Capacity = "capacity";
 
@@ -36,7 +39,7 @@ namespace FairnessGovernor.Allocation
         public const string MaxBypass = "max_bypass";
 
         internal const int StrategyMask = 7;
-        internal const int CodeRotation = 1, CodeSmooth = 2, CodeDeadline = 3, CodeFallback = 4;
+        internal const int CodeRotation = 1, CodeSmooth = 2, CodeDeadline = 3, CodeFallback = 4, CodeCatchUp = 5;
         internal const int CodeCapacity = 8, CodeMaxShare = 16, CodeGroupQuota = 32, CodeNoAgents = 64, CodeMaxBypass = 128;
 
         private static readonly string[] Texts = Build();
@@ -46,7 +49,7 @@ namespace FairnessGovernor.Allocation
         private static string[] Build()
         {
             var t = new string[256];
-            string[] strategy = { "", Rotation, SmoothWrr, LagBoundedDeadline, LagBoundedFallback, "", "", "" };
+            string[] strategy = { "", Rotation, SmoothWrr, LagBoundedDeadline, LagBoundedFallback, FairShareCatchUp, "", "" };
             for (int code = 0; code < 256; code++)
             {
                 var parts = new List<string>();

@@ -36,8 +36,9 @@ namespace FairnessGovernor.Evidence
         }
 
         internal EvidenceEntry(EvidenceEntry source, int assigned, int unassigned, string moduleVersion, string tasksDigest, string agentsDigest, string policyDigest, string decisionsDigest,
-            EvidenceMetric[] extra, string? prev, string? hash, string? sig, int lineNumber, long byteOffset)
+            EvidenceMetric[] extra, string? prev, string? hash, string? sig, int lineNumber, long byteOffset, EvidenceRun? run = null)
         {
+            Run = run;
             Timestamp = source.Timestamp;
             PolicyId = source.PolicyId;
             TaskCount = source.TaskCount;
@@ -76,7 +77,7 @@ namespace FairnessGovernor.Evidence
             var head = new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, metrics.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
             return new EvidenceEntry(head, metrics.AssignedCount, metrics.UnassignedCount, CurrentModuleVersion,
                 CanonicalInput.TasksDigest(result.Tasks), CanonicalInput.AgentsDigest(result.Agents), CanonicalInput.PolicyDigest(result.Policy),
-                EvidenceDigests.Decisions(result), extra, null, null, null, 0, -1);
+                EvidenceDigests.Decisions(result), extra, null, null, null, 0, -1, EvidenceRun.Of(result));
         }
 
         private static EvidenceMetric[] CheckedExtras(IEnumerable<EvidenceMetric>? extraMetrics)
@@ -120,7 +121,7 @@ namespace FairnessGovernor.Evidence
             var metrics = AllocationMetrics.Of(stream);
             var head = new EvidenceEntry(timestamp.ToUniversalTime(), metrics.PolicyId, stream.TaskCount, metrics.AgentCount, metrics.SkewRatio, metrics.FairnessLabel);
             return new EvidenceEntry(head, metrics.AssignedCount, stream.TaskCount - metrics.AssignedCount, CurrentModuleVersion,
-                stream.TasksDigest, stream.AgentsDigest, stream.PolicyDigest, stream.DecisionsDigest, CheckedExtras(extraMetrics), null, null, null, 0, -1);
+                stream.TasksDigest, stream.AgentsDigest, stream.PolicyDigest, stream.DecisionsDigest, CheckedExtras(extraMetrics), null, null, null, 0, -1, EvidenceRun.Of(stream));
         }
 
         /// <summary>The engine's informational version without any <c>+commit</c> suffix (the <c>module_version</c> of new lines).</summary>
@@ -165,6 +166,12 @@ namespace FairnessGovernor.Evidence
         /// <summary>SHA-256 of the canonical decisions (SPEC.md 5.3); null on a legacy line.</summary>
         public string? DecisionsDigest { get; }
 
+        /// <summary>
+        /// How the run was made (SPEC.md 5.1, 7.10): a stream, or a batch that continued a state, with what replay needs;
+        /// null for a batch on its own, and on lines written before run modes were recorded.
+        /// </summary>
+        public EvidenceRun? Run { get; }
+
         /// <summary>Extra numeric fields in line order (empty when none).</summary>
         public IReadOnlyList<EvidenceMetric> ExtraMetrics { get; }
 
@@ -203,7 +210,7 @@ namespace FairnessGovernor.Evidence
         public override string ToString() => EvidenceFormat.FormatTimestamp(Timestamp) + " " + PolicyId + " " + FairnessLabel + (Hash == null ? "" : " " + Hash.Substring(0, 12));
 
         internal EvidenceEntry WithChain(string prev, string hash, string? sig, int lineNumber, long byteOffset) =>
-            new EvidenceEntry(this, AssignedCount!.Value, UnassignedCount!.Value, ModuleVersion!, TasksDigest!, AgentsDigest!, PolicyDigest!, DecisionsDigest!, (EvidenceMetric[])ExtraMetrics, prev, hash, sig, lineNumber, byteOffset);
+            new EvidenceEntry(this, AssignedCount!.Value, UnassignedCount!.Value, ModuleVersion!, TasksDigest!, AgentsDigest!, PolicyDigest!, DecisionsDigest!, (EvidenceMetric[])ExtraMetrics, prev, hash, sig, lineNumber, byteOffset, Run);
 
         private static DateTime ToMicroseconds(DateTime t) => new DateTime(t.Ticks - t.Ticks % 10, t.Kind);
 

@@ -20,7 +20,7 @@ namespace FairnessGovernor.Evidence
         {
             "timestamp", "policy_id", "task_count", "agent_count", "skew_ratio", "fairness_label",
             "assigned_count", "unassigned_count", "module_version", "tasks_digest", "agents_digest", "policy_digest", "decisions_digest",
-            "prev", "hash", "sig",
+            "prev", "hash", "sig", "run_mode", "window", "as_of", "state_digest", "start_state",
         };
 
         public static bool IsReservedName(string name) => Reserved.Contains(name);
@@ -50,6 +50,18 @@ namespace FairnessGovernor.Evidence
             sb.Append(", \"assigned_count\": ").Append(e.AssignedCount!.Value.ToString(CultureInfo.InvariantCulture));
             sb.Append(", \"unassigned_count\": ").Append(e.UnassignedCount!.Value.ToString(CultureInfo.InvariantCulture));
             foreach (var m in e.ExtraMetrics) sb.Append(", ").Append(Quote(m.Name)).Append(": ").Append(PythonNumber.Format(m.Value));
+            var run = e.Run;
+            if (run != null)
+            {
+                sb.Append(", \"run_mode\": ").Append(Quote(run.Mode));
+                if (run.WindowSize.HasValue) sb.Append(", \"window\": ").Append(run.WindowSize.Value.ToString(CultureInfo.InvariantCulture));
+                if (run.HasState)
+                {
+                    sb.Append(", \"as_of\": ").Append(run.AsOf.HasValue ? Quote(Allocation.CanonicalInput.FormatTime(run.AsOf.Value)) : "null");
+                    sb.Append(", \"state_digest\": ").Append(Quote(run.StateDigest!));
+                    sb.Append(", \"start_state\": ").Append(run.StartState ?? "null");
+                }
+            }
             sb.Append(", \"module_version\": ").Append(Quote(e.ModuleVersion!));
             sb.Append(", \"tasks_digest\": ").Append(Quote(e.TasksDigest!));
             sb.Append(", \"agents_digest\": ").Append(Quote(e.AgentsDigest!));
@@ -212,9 +224,69 @@ namespace FairnessGovernor.Evidence
                     failure = new Failure("InvalidEvidenceLine", "hash", "the line must end with , \"hash\": \"<64 hex>\"} or , \"hash\": \"<64 hex>\", \"sig\": \"<64 hex>\"} exactly.");
                     return null;
                 }
+                var run = ReadRun(fields, ref failure);
+                if (failure != null) return null;
                 content = c;
-                return new EvidenceEntry(head, assigned, unassigned, version!, td!, ad!, pd!, dd!, extra.ToArray(), prev, hash, sig, lineNumber, byteOffset);
+                return new EvidenceEntry(head, assigned, unassigned, version!, td!, ad!, pd!, dd!, extra.ToArray(), prev, hash, sig, lineNumber, byteOffset, run);
             }
+        }
+
+        /// <summary>The run fields (SPEC.md 5.1, 7.10); null when the line has no run_mode.</summary>
+        private static EvidenceRun? ReadRun(Dictionary<string, JsonElement> f, ref Failure? failure)
+        {
+            if (!f.ContainsKey("run_mode"))
+            {
+                foreach (var name in new[] { "window", "as_of", "state_digest", "start_state" })
+                    if (f.ContainsKey(name)) { failure = new Failure("InvalidEvidenceLine", name, "the field goes with run_mode, which is missing."); return null; }
+                return null;
+            }
+            string? mode = Str(f, "run_mode", ref failure);
+            if (failure != null) return null;
+            if (mode != EvidenceRun.BatchMode && mode != EvidenceRun.StreamMode)
+            {
+                failure = new Failure("InvalidEvidenceLine", "run_mode", "expected \"batch\" or \"stream\", got \"" + mode + "\".");
+                return null;
+            }
+            int? window = null;
+            if (mode == EvidenceRun.StreamMode)
+            {
+                window = Int(f, "window", true, ref failure);
+                if (failure == null && window < 1) failure = new Failure("InvalidEvidenceLine", "window", "expected a whole number >= 1.");
+            }
+            else if (f.ContainsKey("window")) failure = new Failure("InvalidEvidenceLine", "window", "a batch has no window.");
+            if (failure != null) return null;
+            bool hasState = f.ContainsKey("start_state");
+            if (!hasState)
+            {
+                if (mode == EvidenceRun.BatchMode) { failure = new Failure("InvalidEvidenceLine", "start_state", "a batch line with run_mode records the state it continued; the field is missing."); return null; }
+                foreach (var name in new[] { "as_of", "state_digest" })
+                    if (f.ContainsKey(name)) { failure = new Failure("InvalidEvidenceLine", name, "the field goes with start_state, which is missing."); return null; }
+                return new EvidenceRun(mode!, window, null, null, null);
+            }
+            DateTime? asOf = null;
+            if (!f.TryGetValue("as_of", out var at)) { failure = new Failure("InvalidEvidenceLine", "as_of", "the field is missing."); return null; }
+            if (at.ValueKind == JsonValueKind.String)
+            {
+                if (!DateTime.TryParseExact(at.GetString(), Allocation.CanonicalInput.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+                {
+                    failure = new Failure("InvalidEvidenceLine", "as_of", "expected a UTC time as yyyy-MM-ddTHH:mm:ss.fffffffZ or null.");
+                    return null;
+                }
+                asOf = DateTime.SpecifyKind(t, DateTimeKind.Utc);
+            }
+            else if (at.ValueKind != JsonValueKind.Null) { failure = new Failure("InvalidEvidenceLine", "as_of", "expected a string or null."); return null; }
+            string? digest = Hex(f, "state_digest", ref failure);
+            if (failure != null) return null;
+            var state = f["start_state"];
+            if (state.ValueKind == JsonValueKind.Null) return new EvidenceRun(mode!, window, asOf, digest, null);
+            if (state.ValueKind != JsonValueKind.Object) { failure = new Failure("InvalidEvidenceLine", "start_state", "expected a state object or null."); return null; }
+            string raw = state.GetRawText();
+            if (Allocation.CanonicalInput.Sha256(raw) != digest)
+            {
+                failure = new Failure("InvalidEvidenceLine", "start_state", "its SHA-256 is not state_digest: the recorded state was changed.");
+                return null;
+            }
+            return new EvidenceRun(mode!, window, asOf, digest, raw);
         }
 
         private static string? Str(Dictionary<string, JsonElement> f, string name, ref Failure? failure)

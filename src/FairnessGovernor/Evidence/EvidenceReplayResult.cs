@@ -9,20 +9,32 @@ namespace FairnessGovernor.Evidence
     public sealed class EvidenceReplayResult
     {
         private readonly string[] _mismatches;
-        private readonly AllocationResult _run;
+        private readonly AllocationResult? _run;
 
-        internal EvidenceReplayResult(EvidenceEntry logged, EvidenceEntry replayed, string[] mismatches, AllocationResult run)
+        internal EvidenceReplayResult(EvidenceEntry logged, EvidenceEntry replayed, string[] mismatches, AllocationResult? run, string? cannotReplay = null)
         {
             Logged = logged;
             Replayed = replayed;
-            _mismatches = mismatches;
+            CannotReplay = cannotReplay;
+            // A run that cannot be replayed has no mismatch to report: its differences say nothing about the line.
+            _mismatches = cannotReplay != null ? new string[0] : mismatches;
             _run = run;
         }
 
         /// <summary>True when every digest and recorded metric matches: this allocation was made from these inputs.</summary>
-        public bool IsMatch => _mismatches.Length == 0;
+        public bool IsMatch => CannotReplay == null && _mismatches.Length == 0;
 
-        /// <summary>The field names that differ, in line order (e.g. agents_digest, decisions_digest); empty on a match.</summary>
+        /// <summary>
+        /// Why the line cannot be replayed (SPEC.md 5.8), beginning "cannot replay:"; null when it was replayed. A line
+        /// written before evidence recorded run modes, whose inputs match but whose decisions differ, is such a line: it
+        /// may record a run that continued a state or was streamed.
+        /// </summary>
+        public string? CannotReplay { get; }
+
+        /// <summary>Match, Mismatch or CannotReplay.</summary>
+        public string Status => CannotReplay != null ? "CannotReplay" : IsMatch ? "Match" : "Mismatch";
+
+        /// <summary>The field names that differ, in line order (e.g. agents_digest, decisions_digest); empty on a match and when the line cannot be replayed.</summary>
         public string[] Mismatches => (string[])_mismatches.Clone();
 
         /// <summary>The tasks given are the tasks logged.</summary>
@@ -34,8 +46,8 @@ namespace FairnessGovernor.Evidence
         /// <summary>The policy given is the policy logged.</summary>
         public bool PolicyMatches => Array.IndexOf(_mismatches, "policy_digest") < 0;
 
-        /// <summary>The re-run made the decisions logged.</summary>
-        public bool DecisionsMatch => Array.IndexOf(_mismatches, "decisions_digest") < 0;
+        /// <summary>The re-run made the decisions logged (false when the line cannot be replayed).</summary>
+        public bool DecisionsMatch => CannotReplay == null && Array.IndexOf(_mismatches, "decisions_digest") < 0;
 
         /// <summary>True when the line was written by this engine version (informational: other versions should decide alike).</summary>
         public bool SameModuleVersion => string.Equals(Logged.ModuleVersion, Replayed.ModuleVersion, StringComparison.Ordinal);
@@ -46,10 +58,10 @@ namespace FairnessGovernor.Evidence
         /// <summary>The entry the replay would log (same timestamp; no chain fields).</summary>
         public EvidenceEntry Replayed { get; }
 
-        /// <summary>The re-run allocation (a method, so it stays out of exported JSON).</summary>
-        public AllocationResult GetRun() => _run;
+        /// <summary>The re-run allocation (a method, so it stays out of exported JSON); null when the line was a stream's.</summary>
+        public AllocationResult? GetRun() => _run;
 
         /// <inheritdoc />
-        public override string ToString() => IsMatch ? "match" : "mismatch: " + string.Join(", ", _mismatches);
+        public override string ToString() => CannotReplay ?? (IsMatch ? "match" : "mismatch: " + string.Join(", ", _mismatches));
     }
 }

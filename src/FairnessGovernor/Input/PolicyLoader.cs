@@ -68,7 +68,21 @@ namespace FairnessGovernor.Input
                     quotas.Add(new KeyValuePair<string, int>(kv.Key, (int)limit.Value));
                 }
             }
-            return new FairnessPolicy(policyId, respect, maxSkew, strategy, maxBypass.HasValue ? (int?)maxBypass.Value : null, quotas);
+            TimeSpan? halfLife = null;
+            var hv = r.Raw("usage_half_life");
+            if (hv != null && hv.Kind != InputValueKind.Null)
+            {
+                TimeSpan parsed;
+                bool ok = hv.Kind == InputValueKind.Number
+                    ? double.TryParse(hv.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) && HalfLifeText.FromSeconds(seconds, out parsed)
+                    : HalfLifeText.TryParse(hv.Kind == InputValueKind.String ? hv.Text : null, out parsed);
+                if (!ok || parsed <= TimeSpan.Zero || parsed > FairnessPolicy.MaxUsageHalfLife)
+                    throw r.Error("InvalidUsageHalfLife", "usage_half_life", "expected " + HalfLifeText.Expected + ", got " + hv.Describe() + ".", hv);
+                halfLife = parsed;
+            }
+            var maxCatchUp = r.ReadWhole("max_catch_up", 0, int.MaxValue);
+            return new FairnessPolicy(policyId, respect, maxSkew, strategy, maxBypass.HasValue ? (int?)maxBypass.Value : null, quotas,
+                halfLife, maxCatchUp.HasValue ? (int?)maxCatchUp.Value : null);
         }
     }
 }

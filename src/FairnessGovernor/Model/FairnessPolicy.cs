@@ -30,7 +30,26 @@ namespace FairnessGovernor.Model
         /// max_bypass (null = unlimited) and group quotas (group name to the most tasks assigned in a run).
         /// </summary>
         public FairnessPolicy(string policyId, bool respectPriority, double maxSkewRatio, string strategy, int? maxBypass = null, IEnumerable<KeyValuePair<string, int>>? groupQuotas = null)
+            : this(policyId, respectPriority, maxSkewRatio, strategy, maxBypass, groupQuotas, null, null)
         {
+        }
+
+        /// <summary>The largest usage_half_life accepted: 100 years of 365 days.</summary>
+        public static readonly TimeSpan MaxUsageHalfLife = TimeSpan.FromDays(36500);
+
+        /// <summary>
+        /// Creates a policy with the rules of SPEC.md sections 6 and 7.10: as the overload without them, plus
+        /// usage_half_life (null: carried usage never decays; otherwise more than 0 and at most <see cref="MaxUsageHalfLife"/>)
+        /// and max_catch_up (null: no cap; otherwise 0 or more).
+        /// </summary>
+        public FairnessPolicy(string policyId, bool respectPriority, double maxSkewRatio, string strategy, int? maxBypass, IEnumerable<KeyValuePair<string, int>>? groupQuotas,
+            TimeSpan? usageHalfLife, int? maxCatchUp)
+        {
+            if (usageHalfLife.HasValue && (usageHalfLife.Value <= TimeSpan.Zero || usageHalfLife.Value > MaxUsageHalfLife))
+                throw new ArgumentOutOfRangeException(nameof(usageHalfLife), "usage_half_life must be more than 0 and at most 36500 days.");
+            if (maxCatchUp < 0) throw new ArgumentOutOfRangeException(nameof(maxCatchUp), "max_catch_up must be 0 or more.");
+            UsageHalfLife = usageHalfLife;
+            MaxCatchUp = maxCatchUp;
             if (policyId == null) throw new ArgumentNullException(nameof(policyId));
             if (policyId.Trim().Length == 0) throw new ArgumentException("A policy id must not be empty or white space.", nameof(policyId));
             if (double.IsNaN(maxSkewRatio) || maxSkewRatio < 1 || maxSkewRatio > MaxMaxSkewRatio)
@@ -95,6 +114,12 @@ namespace FairnessGovernor.Model
         internal int GroupIndex(string? group) => group == null ? -1 : Math.Max(-1, Array.BinarySearch(_groupNames, group, StringComparer.Ordinal));
 
         internal int GroupLimitAt(int index) => _groupLimits[index];
+
+        /// <summary>SPEC.md 7.10: the half-life of carried usage (counts, entitlements, lags); null = no decay.</summary>
+        public TimeSpan? UsageHalfLife { get; }
+
+        /// <summary>SPEC.md 7.10: the most tasks a carried deficit may bring an agent beyond its share of a run; null = no cap.</summary>
+        public int? MaxCatchUp { get; }
 
         /// <summary>Names the policy in decisions and evidence.</summary>
         public string PolicyId { get; }

@@ -14,8 +14,11 @@ namespace FairnessGovernor.Model
         /// <summary>Tijdeman's chairman-assignment rule: every prefix within 1 - 1/(2(m-1)) of its share.</summary>
         public const string LagBounded = "lag_bounded";
 
+        /// <summary>lag_bounded's rule started from the deficits carried in the state (SPEC.md 7.10).</summary>
+        public const string FairShare = "fair_share";
+
         /// <summary>Every accepted name, the default first.</summary>
-        public static readonly string[] All = { WeightedRoundRobin, SmoothWeightedRoundRobin, LagBounded };
+        public static readonly string[] All = { WeightedRoundRobin, SmoothWeightedRoundRobin, LagBounded, FairShare };
 
         /// <summary>Parses a strategy name, ignoring case and surrounding white space; returns the canonical name.</summary>
         public static bool TryParse(string? text, out string strategy)

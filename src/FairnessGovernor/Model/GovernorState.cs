@@ -13,14 +13,24 @@ namespace FairnessGovernor.Model
         /// <summary>The format marker written in every state file (<c>"format"</c>).</summary>
         public const string FormatName = "fairness-governor-state";
 
-        /// <summary>The version of the state file format this engine writes and reads.</summary>
-        public const int FormatVersion = 1;
+        /// <summary>The version of the state file format this engine writes (it reads this one and version 1).</summary>
+        public const int FormatVersion = 2;
 
         /// <summary>The state before any run: no agents, nothing counted.</summary>
         public static GovernorState Empty { get; } = new GovernorState(null, 0, 0, 0, null, 0, 0, new AgentState[0]);
 
         /// <summary>Creates a state (normally made by the engine or read by <c>State.GovernorStateSerializer</c>).</summary>
         public GovernorState(string? strategy, long runs, long totalTasks, long assignedTasks, string? pointerAgent, int pointerSlot, long step, IReadOnlyList<AgentState> agents)
+            : this(strategy, runs, totalTasks, assignedTasks, pointerAgent, pointerSlot, step, agents, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates a state with the time of its last run (<paramref name="asOf"/>, UTC; null: none recorded). An agent
+        /// whose entitlement is not known (NaN) gets the one a version 1 file implies: AssignedTasks x its weight / the
+        /// sum of the state's weights (SPEC.md 7.9).
+        /// </summary>
+        public GovernorState(string? strategy, long runs, long totalTasks, long assignedTasks, string? pointerAgent, int pointerSlot, long step, IReadOnlyList<AgentState> agents, DateTime? asOf)
         {
             if (agents == null) throw new ArgumentNullException(nameof(agents));
             if (runs < 0) throw new ArgumentOutOfRangeException(nameof(runs));
@@ -35,15 +45,24 @@ namespace FairnessGovernor.Model
             PointerAgent = pointerAgent;
             PointerSlot = pointerSlot;
             Step = step;
+            AsOf = asOf.HasValue ? DateTime.SpecifyKind(asOf.Value.Kind == DateTimeKind.Local ? asOf.Value.ToUniversalTime() : asOf.Value, DateTimeKind.Utc) : (DateTime?)null;
             var list = new AgentState[agents.Count];
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            long weights = 0;
             for (int i = 0; i < list.Length; i++)
             {
                 list[i] = agents[i] ?? throw new ArgumentException("An agent state is null.", nameof(agents));
                 if (!seen.Add(list[i].Id)) throw new ArgumentException("The agent '" + list[i].Id + "' appears twice.", nameof(agents));
+                weights += list[i].Weight;
             }
+            for (int i = 0; i < list.Length; i++)
+                if (double.IsNaN(list[i].Entitlement))
+                    list[i] = list[i].WithEntitlement(weights == 0 ? 0 : (double)assignedTasks * list[i].Weight / weights);
             Agents = list;
         }
+
+        /// <summary>The time (UTC) of the last run that recorded one (SPEC.md 7.10); null when none did. It never moves back.</summary>
+        public DateTime? AsOf { get; }
 
         /// <summary>The strategy whose position the state carries; null before the first run.</summary>
         public string? Strategy { get; }

@@ -35,12 +35,16 @@ namespace FairnessGovernor.State
         /// says so (asked under the governor's lock, with the state the run would leave: -WhatIf answers no). A failed
         /// run changes nothing.
         /// </summary>
-        public AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options, Func<GovernorState, bool> keep)
+        public AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options, Func<GovernorState, bool> keep) =>
+            Allocate(tasks, agents, policy, options, null, keep);
+
+        /// <summary>As the overload without <paramref name="asOf"/>, for a run at <paramref name="asOf"/> (SPEC.md 7.10; null: no run time).</summary>
+        public AllocationResult Allocate(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions? options, DateTime? asOf, Func<GovernorState, bool> keep)
         {
             if (keep == null) throw new ArgumentNullException(nameof(keep));
             lock (_gate)
             {
-                var result = Allocator.Allocate(tasks, agents, policy, options, _state, out var next);
+                var result = Allocator.Allocate(tasks, agents, policy, options, _state, asOf, out var next);
                 if (keep(next)) _state = next;
                 return result;
             }

@@ -3,8 +3,9 @@ namespace FairnessGovernor.State
     /// <summary>One agent's cumulative figures in a <see cref="GovernorStateReport"/> (SPEC.md 7.9).</summary>
     public sealed class GovernorAgentRow
     {
-        internal GovernorAgentRow(string agentId, int weight, long count, double entitlement, double lag)
+        internal GovernorAgentRow(string agentId, int weight, long count, double decayedCount, double entitlement, double lag)
         {
+            DecayedCount = decayedCount;
             AgentId = agentId;
             Weight = weight;
             Count = count;
@@ -21,10 +22,16 @@ namespace FairnessGovernor.State
         /// <summary>Tasks assigned to it over every run.</summary>
         public long Count { get; }
 
-        /// <summary>Its weighted share of every assigned task: assigned x weight / sum of weights.</summary>
+        /// <summary>The count with usage decay applied (SPEC.md 7.10); the count itself without usage_half_life.</summary>
+        public double DecayedCount { get; }
+
+        /// <summary>
+        /// Its weighted share (weight / the sum of the run's weights, no limits) of the tasks assigned in every run it
+        /// took part in, decayed as the count is (SPEC.md 7.9, 7.10).
+        /// </summary>
         public double Entitlement { get; }
 
-        /// <summary>Count - Entitlement.</summary>
+        /// <summary>DecayedCount - Entitlement: below 0 a deficit, above 0 a surplus.</summary>
         public double Lag { get; }
     }
 }

@@ -4,8 +4,9 @@ using FairnessGovernor.Model;
 namespace FairnessGovernor.State
 {
     /// <summary>
-    /// A readable view of a state (SPEC.md 7.9): totals and one row per agent with its count, weight, entitlement
-    /// (the assigned total shared by the latest weights) and lag (count - entitlement).
+    /// A readable view of a state (SPEC.md 7.9): its time, totals and one row per agent with its count, weight,
+    /// decayed count, entitlement (its weighted share of the tasks assigned in the runs it took part in, decayed as
+    /// the count is: SPEC.md 7.10) and lag (decayed count - entitlement).
     /// </summary>
     public sealed class GovernorStateReport
     {
@@ -18,20 +19,21 @@ namespace FairnessGovernor.State
             Runs = state.Runs;
             TotalTasks = state.TotalTasks;
             AssignedTasks = state.AssignedTasks;
-            long weights = 0;
-            foreach (var a in state.Agents) weights += a.Weight;
+            AsOf = state.AsOf;
             var rows = new GovernorAgentRow[state.Agents.Count];
             for (int i = 0; i < rows.Length; i++)
             {
                 var a = state.Agents[i];
-                double e = weights == 0 ? 0 : (double)state.AssignedTasks * a.Weight / weights;
-                rows[i] = new GovernorAgentRow(a.Id, a.Weight, a.Count, e, a.Count - e);
+                rows[i] = new GovernorAgentRow(a.Id, a.Weight, a.Count, a.DecayedCount, a.Entitlement, a.Lag);
             }
             Agents = rows;
         }
 
         /// <summary>The state file; null for an in-memory governor.</summary>
         public string? Path { get; }
+
+        /// <summary>The time (UTC) of the state's last run that recorded one; null when none did.</summary>
+        public DateTime? AsOf { get; }
 
         /// <summary>The strategy whose position the state carries.</summary>
         public string? Strategy { get; }

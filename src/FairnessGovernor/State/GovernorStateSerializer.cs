@@ -9,44 +9,57 @@ namespace FairnessGovernor.State
 {
     /// <summary>
     /// The state file format (SPEC.md 7.4): UTF-8 JSON, indented, with the format marker
-    /// <c>"format": "fairness-governor-state"</c> and <c>"version": 1</c>. Reading checks the marker, the
-    /// version and every field; anything else is an error, never a silent reset.
+    /// <c>"format": "fairness-governor-state"</c> and <c>"version": 2</c> (version 1, without the carried usage of
+    /// SPEC.md 7.10, is still read). Reading checks the marker, the version and every field; anything else is an
+    /// error, never a silent reset. Works on bytes, text and streams, so a state kept elsewhere than in a file (a
+    /// database row) is read and written the same way.
     /// </summary>
     public static class GovernorStateSerializer
     {
-        /// <summary>Writes <paramref name="state"/> to <paramref name="stream"/>.</summary>
+        /// <summary>The time format of <c>as_of</c>: UTC, 100 ns precision.</summary>
+        public const string TimeFormat = Allocation.CanonicalInput.TimeFormat;
+
+        /// <summary>Writes <paramref name="state"/> to <paramref name="stream"/> (indented, then a newline: the file form).</summary>
         public static void Write(Stream stream, GovernorState state)
+        {
+            Write(stream, state, true);
+            stream.WriteByte((byte)'\n');
+        }
+
+        /// <summary>The state as compact JSON (one line, no newline): the form evidence embeds and <see cref="Digest"/> hashes.</summary>
+        public static string ToCompactJson(GovernorState state) => Allocation.CanonicalInput.StateJson(state);
+
+        /// <summary>SHA-256 (lower-case hex) of <see cref="ToCompactJson"/>: the state digest of evidence and run ids (SPEC.md 7.7, 7.10).</summary>
+        public static string Digest(GovernorState state) => Allocation.CanonicalInput.StateDigest(state);
+
+        private static void Write(Stream stream, GovernorState state, bool indented)
         {
             if (stream == null) throw new ArgumentNullException(nameof(stream));
             if (state == null) throw new ArgumentNullException(nameof(state));
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
             {
-                w.WriteStartObject();
-                w.WriteString("format", GovernorState.FormatName);
-                w.WriteNumber("version", GovernorState.FormatVersion);
-                if (state.Strategy == null) w.WriteNull("strategy"); else w.WriteString("strategy", state.Strategy);
-                w.WriteNumber("runs", state.Runs);
-                w.WriteNumber("total_tasks", state.TotalTasks);
-                w.WriteNumber("assigned_tasks", state.AssignedTasks);
-                if (state.PointerAgent == null) w.WriteNull("pointer_agent"); else w.WriteString("pointer_agent", state.PointerAgent);
-                w.WriteNumber("pointer_slot", state.PointerSlot);
-                w.WriteNumber("step", state.Step);
-                w.WriteStartArray("agents");
-                foreach (var a in state.Agents)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", a.Id);
-                    w.WriteNumber("weight", a.Weight);
-                    w.WriteNumber("count", a.Count);
-                    w.WriteNumber("current_weight", a.CurrentWeight);
-                    w.WriteBoolean("in_epoch", a.InEpoch);
-                    w.WriteNumber("epoch_count", a.EpochCount);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
+                Allocation.CanonicalInput.WriteState(w, state);
             }
-            stream.WriteByte((byte)'\n');
+        }
+
+        /// <summary>Reads a state from its JSON text; <paramref name="source"/> names it in errors (a file path, a table row).</summary>
+        /// <exception cref="GovernorStateException">InvalidStateFile, UnsupportedStateVersion.</exception>
+        public static GovernorState Read(string json, string source)
+        {
+            if (json == null) throw new ArgumentNullException(nameof(json));
+            return Read(new UTF8Encoding(false).GetBytes(json), source);
+        }
+
+        /// <summary>Reads a state from a stream (to its end); <paramref name="source"/> names it in errors.</summary>
+        /// <exception cref="GovernorStateException">InvalidStateFile, UnsupportedStateVersion.</exception>
+        public static GovernorState Read(Stream stream, string source)
+        {
+            if (stream == null) throw new ArgumentNullException(nameof(stream));
+            using (var ms = new MemoryStream())
+            {
+                stream.CopyTo(ms);
+                return Read(ms.ToArray(), source);
+            }
         }
 
         /// <summary>The state as JSON text.</summary>
@@ -79,8 +92,21 @@ namespace FairnessGovernor.State
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != GovernorState.FormatName)
                     throw Invalid(path, "the file is not a governor state file (no \"format\": \"" + GovernorState.FormatName + "\" marker).");
                 long version = Int(root, "version", path, 1, int.MaxValue);
-                if (version != GovernorState.FormatVersion)
-                    throw new GovernorStateException("UnsupportedStateVersion", path, "the state file has format version " + version + "; this module reads version " + GovernorState.FormatVersion + ".");
+                if (version != 1 && version != GovernorState.FormatVersion)
+                    throw new GovernorStateException("UnsupportedStateVersion", path, "the state file has format version " + version + "; this module reads versions 1 and " + GovernorState.FormatVersion + ".");
+                bool v2 = version == 2;
+                DateTime? asOf = null;
+                if (v2)
+                {
+                    var t = OptionalString(root, "as_of", path);
+                    if (t != null)
+                    {
+                        if (!DateTime.TryParseExact(t, TimeFormat, System.Globalization.CultureInfo.InvariantCulture,
+                            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+                            throw Invalid(path, "field 'as_of': expected a UTC time as yyyy-MM-ddTHH:mm:ss.fffffffZ or null, got \"" + t + "\".");
+                        asOf = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+                    }
+                }
                 string? strategy = OptionalString(root, "strategy", path);
                 long runs = Int(root, "runs", path, 0, long.MaxValue);
                 long total = Int(root, "total_tasks", path, 0, long.MaxValue);
@@ -108,10 +134,12 @@ namespace FairnessGovernor.State
                         throw Invalid(path, where + ", field 'in_epoch': expected true or false.");
                     long epochCount = Int(a, "epoch_count", path, 0, long.MaxValue, where);
                     sum += count;
-                    list.Add(new AgentState(id!, (int)weight, count, current, ie.ValueKind == JsonValueKind.True, epochCount));
+                    double decayed = v2 ? Real(a, "decayed_count", path, where) : count;
+                    double entitlement = v2 ? Real(a, "entitlement", path, where) : double.NaN;
+                    list.Add(new AgentState(id!, (int)weight, count, current, ie.ValueKind == JsonValueKind.True, epochCount, decayed, entitlement));
                 }
                 if (sum != assigned) throw Invalid(path, "field 'assigned_tasks': " + assigned + " is not the sum of the agents' counts (" + sum + ").");
-                return new GovernorState(strategy, runs, total, assigned, pointer, (int)slot, step, list);
+                return new GovernorState(strategy, runs, total, assigned, pointer, (int)slot, step, list, asOf);
             }
         }
 
@@ -123,6 +151,13 @@ namespace FairnessGovernor.State
             if (!o.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out long n) || n < min || n > max)
                 throw Invalid(path, (where == null ? "" : where + ", ") + "field '" + name + "': expected a whole number from " + min + " to " + max + ".");
             return n;
+        }
+
+        private static double Real(JsonElement o, string name, string path, string where)
+        {
+            if (!o.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out double d) || double.IsNaN(d) || double.IsInfinity(d) || d < 0)
+                throw Invalid(path, where + ", field '" + name + "': expected a finite number of 0 or more.");
+            return d;
         }
 
         private static string? OptionalString(JsonElement o, string name, string path, string? where = null)
