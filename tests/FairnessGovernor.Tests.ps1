@@ -260,7 +260,7 @@ Describe 'Module' {
         }
         finally { Pop-Location }
         # The store examples use $env:FAIRNESS_PG, $cred, $owner and $s: the test server of tools/with-postgres.sh
-        # (SPEC 9). Without one they are left out, except under CI=true, where they run and fail.
+        # (SPEC 10). Without one they are left out, except under CI=true, where they run and fail.
         $server = $env:FAIRNESS_GOVERNOR_TEST_PG
         if ($server) {
             $part = @{}

@@ -40,7 +40,7 @@ cmdlets = [
    ("WindowSize","Int32",False,None,"false","With -Stream: how many arrived tasks may wait so the highest priority goes first (default 1: arrival order). A larger window delays each decision until the window is full or the input ends."),
    ("AsOf","Nullable`1[DateTime]",False,None,"false","With -StatePath, -Governor or -Store: the run's time, taken as UTC (a local time is converted); default now, and with -Store the database server's clock, so hosts with skewed clocks agree. Carried usage decays to it under the policy's usage_half_life, and the state records it (it never moves back). Without a state it is the error AsOfWithoutState."),
    ("LockTimeoutSeconds","Double",False,None,"false","With -StatePath: how long to wait for another run's lock on the state file, in seconds (default 10); then the error StateFileLocked."),
-   ("Store","Object",False,None,"false","A PostgreSQL store from New-FairnessStore: continues the policy's state there and records the run's evidence entry in its chain, in one transaction that locks the policy (SPEC 9). The run's inputs are read before the transaction opens; a run that fails records nothing and stops with StoreUnavailable or StoreError (with the SQLSTATE). Not with -StatePath or -Governor. With -Stream the policy's lock is held until the input ends."),
+   ("Store","Object",False,None,"false","A PostgreSQL store from New-FairnessStore: continues the policy's state there and records the run's evidence entry in its chain, in one transaction that locks the policy (SPEC 10). The run's inputs are read before the transaction opens; a run that fails records nothing and stops with StoreUnavailable or StoreError (with the SQLSTATE). Not with -StatePath or -Governor. With -Stream the policy's lock is held until the input ends."),
    ("PolicyId","String",False,None,"false","With -Store: the policy id the run must have. A policy with another id is refused (PolicyIdMismatch) before anything is read or recorded."),
    ("WhatIf","SwitchParameter",False,None,"false","Shows the file that -OutFile would write, and the state -StatePath would save, without writing them."),
    ("Confirm","SwitchParameter",False,None,"false","Asks before writing the -OutFile file or saving the -StatePath state."),
@@ -75,7 +75,7 @@ cmdlets = [
   params=[
    ("Path","String",True,"0","false","The state file, taken literally. Aliases: PSPath, LiteralPath."),
    ("Governor","Object",True,None,"true (ByValue)","A governor from New-FairnessGovernor."),
-   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore (SPEC 9). Not with -Path or -Governor."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore (SPEC 10). Not with -Path or -Governor."),
    ("PolicyId","String",True,None,"false","With -Store: the policy whose state to show; a policy with no state yet shows an empty one."),
   ],
   inputs=[("FairnessGovernor.State.Governor","A governor.")],
@@ -91,7 +91,7 @@ cmdlets = [
   params=[
    ("Path","String",True,"0","false","The state file, taken literally. Aliases: PSPath, LiteralPath."),
    ("Governor","Object",True,None,"true (ByValue)","A governor from New-FairnessGovernor."),
-   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore (SPEC 9). Not with -Path or -Governor."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore (SPEC 10). Not with -Path or -Governor."),
    ("PolicyId","String",True,None,"false","With -Store: the policy whose state to reset to empty; its evidence chain is kept."),
    ("LockTimeoutSeconds","Double",False,None,"false","How long to wait for another run's lock on the state file, in seconds (default 10)."),
    ("WhatIf","SwitchParameter",False,None,"false","Shows what would be reset without changing it."),
@@ -131,7 +131,7 @@ cmdlets = [
   params=[
    ("InputObject","PSObject",True,None,"true (ByValue)","Decisions from Invoke-FairAllocation."),
    ("Path","String",True,"0","false","The evidence log. Relative paths and PowerShell drives are resolved; the path is used as written (no wildcards). Aliases: PSPath, LiteralPath."),
-   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: each run's entry is chained onto its policy's chain in the store, in one transaction (SPEC 9). Not with -Path."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: each run's entry is chained onto its policy's chain in the store, in one transaction (SPEC 10). Not with -Path."),
    ("PassThru","SwitchParameter",False,None,"false","Emits the entries written, with their Hash (record it elsewhere to use as -Anchor later)."),
    ("Key","SecureString",False,None,"false","Signs each line with HMAC-SHA256; the key is the UTF-8 text of this SecureString."),
    ("KeyPath","String",False,None,"false","Signs each line with HMAC-SHA256; the key is the bytes of this file."),
@@ -152,7 +152,7 @@ cmdlets = [
   params=[
    ("Path","String[]",True,"0","true (ByValue)","Evidence log paths; wildcards allowed."),
    ("LiteralPath","String[]",True,None,"true (ByPropertyName)","Evidence log paths used exactly as written. Aliases: PSPath, LP."),
-   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: reads its chains, one policy after another, each oldest first; LineNumber is the entry's number in its chain (SPEC 9)."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: reads its chains, one policy after another, each oldest first; LineNumber is the entry's number in its chain (SPEC 10)."),
    ("PolicyId","String",False,None,"false","Only entries whose policy id matches this (wildcards allowed, case-insensitive)."),
    ("After","DateTime",False,None,"false","Only entries logged after this time. A time without a zone is UTC, whatever the machine's zone; a local [datetime] is converted to UTC."),
    ("Before","DateTime",False,None,"false","Only entries logged before this time. A time without a zone is UTC, whatever the machine's zone; a local [datetime] is converted to UTC."),
@@ -171,7 +171,7 @@ cmdlets = [
   params=[
    ("Path","String",True,"0","false","The evidence log; wildcards must match one file."),
    ("LiteralPath","String",True,None,"true (ByPropertyName)","The evidence log, used exactly as written. Aliases: PSPath, LP."),
-   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: verifies a policy's chain there as a log is verified; FirstInvalidLine is the entry's number, the same as its line in an export. Also reports EntryNumberGap and HeadMismatch (entries deleted, or the head row disagreeing with the chain). SPEC 9."),
+   ("Store","Object",True,None,"false","A PostgreSQL store from New-FairnessStore: verifies a policy's chain there as a log is verified; FirstInvalidLine is the entry's number, the same as its line in an export. Also reports EntryNumberGap and HeadMismatch (entries deleted, or the head row disagreeing with the chain). SPEC 10."),
    ("PolicyId","String",True,None,"false","With -Store: the policy whose chain to verify (StorePolicyNotFound when the store has none)."),
    ("Key","SecureString",False,None,"false","Checks HMAC-SHA256 signatures with this key (its UTF-8 text)."),
    ("KeyPath","String",False,None,"false","Checks HMAC-SHA256 signatures with the bytes of this file."),
@@ -294,7 +294,7 @@ cmdlets = [
   ]),
  dict(name="New-FairnessStore", verb="New", noun="FairnessStore",
   synopsis="Creates a PostgreSQL store object for -Store: state and evidence per policy id, shared by every host.",
-  description=["Returns a store object for the -Store parameter of Invoke-FairAllocation, Get-FairnessState, Reset-FairnessState and the evidence cmdlets. Each policy id has its own state and its own evidence chain in the database, so runbooks on many hosts share them and runs of unrelated policies never wait on each other (SPEC 9).",
+  description=["Returns a store object for the -Store parameter of Invoke-FairAllocation, Get-FairnessState, Reset-FairnessState and the evidence cmdlets. Each policy id has its own state and its own evidence chain in the database, so runbooks on many hosts share them and runs of unrelated policies never wait on each other (SPEC 10).",
    "Nothing is sent to the server until the store is first used; first use creates or upgrades the schema under an advisory lock (or run Initialize-FairnessStore with an account that may). The store and Npgsql load only when a store is used.",
    "The password is never shown: not by the object's properties, its ToString, ConvertTo-Json, verbose text or any error."],
   params=[

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a command with a throwaway PostgreSQL server for the store tests (SPEC.md 9, README "PostgreSQL store"):
+# Runs a command with a throwaway PostgreSQL server for the store tests (SPEC.md 10, README "PostgreSQL store"):
 #   tools/with-postgres.sh dotnet test FairnessGovernor.PowerShell.sln -c Release
 # - installs Debian's postgresql with apt-get when no server binaries are found (root only);
 # - initdb as the postgres user (initdb refuses root) in a temporary folder, password authentication on TCP;

@@ -31,7 +31,7 @@ namespace FairnessGovernor.PowerShell
         // On .NET the runtime's own System.Text.Json and netstandard helpers are newer than ours and must be
         // shared (their types cross assembly boundaries); only these groups load privately, each group together
         // (so its members bind to each other whatever else is loaded) and only when one of them is first needed:
-        // the PostgreSQL store group when a store is first used (SPEC.md 9), never by a run without one.
+        // the PostgreSQL store group when a store is first used (SPEC.md 10), never by a run without one.
         private static readonly string[][] PrivateGroups =
         {
             new[] { "FairnessGovernor", "YamlDotNet" },

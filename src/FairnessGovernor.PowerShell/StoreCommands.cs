@@ -13,7 +13,7 @@ using FairnessGovernor.Store.Postgres;
 namespace FairnessGovernor.PowerShell
 {
     /// <summary>
-    /// Everything the cmdlets do with a PostgreSQL store (SPEC.md 9), in one place whose method signatures name no
+    /// Everything the cmdlets do with a PostgreSQL store (SPEC.md 10), in one place whose method signatures name no
     /// store type: the cmdlets keep -Store as object and call these only when a store is given, so the store assembly
     /// and Npgsql load (through <see cref="ModuleLoader"/>) only then. Every method is NoInlining for the same reason:
     /// inlined into a cmdlet method, its body would make the JIT load the store when that cmdlet method is compiled.

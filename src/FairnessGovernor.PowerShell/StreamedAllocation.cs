@@ -8,7 +8,7 @@ namespace FairnessGovernor.PowerShell
 {
     /// <summary>
     /// An Invoke-FairAllocation -Stream in progress (SPEC.md 7.7 and 8.3): the engine stream, and the state file
-    /// lock, the governor or the store run (SPEC.md 9: the policy's lock and an open transaction) it continues.
+    /// lock, the governor or the store run (SPEC.md 10: the policy's lock and an open transaction) it continues.
     /// Disposing it releases the lock without saving (a store run rolls back).
     /// </summary>
     internal sealed class StreamedAllocation : IDisposable
@@ -32,7 +32,7 @@ namespace FairnessGovernor.PowerShell
             if (statePath != null) _lock = GovernorStateFile.Open(statePath, timeout);
             else if (store != null)
             {
-                // The run's time is -AsOf or the server's clock under the lock, not this host's (SPEC.md 7.10, 9.3).
+                // The run's time is -AsOf or the server's clock under the lock, not this host's (SPEC.md 7.10, 10.3).
                 _storeRun = StoreCommands.OpenStream(cmdlet, store, policy.PolicyId, asOf, out storeState, out var runTime);
                 options.AsOf = runTime;
             }

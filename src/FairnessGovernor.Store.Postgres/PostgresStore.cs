@@ -12,7 +12,7 @@ using Npgsql;
 namespace FairnessGovernor.Store.Postgres
 {
     /// <summary>
-    /// A PostgreSQL store (SPEC.md 9, docs/design/postgres-store.md): per policy id, one state and one evidence
+    /// A PostgreSQL store (SPEC.md 10, docs/design/postgres-store.md): per policy id, one state and one evidence
     /// chain, shared by every host that opens the same database and schema. A stateful run is one READ COMMITTED
     /// transaction that locks the policy's head row (SELECT ... FOR UPDATE), reads the state, decides, writes state,
     /// entry and head, and commits, in two round trips; failures worth it are retried with jittered backoff. The
@@ -122,7 +122,7 @@ namespace FairnessGovernor.Store.Postgres
         }
 
         /// <summary>
-        /// A stateful run (SPEC.md 9): in one transaction, locks the policy's head row, reads its state and the
+        /// A stateful run (SPEC.md 10): in one transaction, locks the policy's head row, reads its state and the
         /// server's clock, calls <paramref name="decide"/> with them, and writes the state, the evidence entry and
         /// the head it returns, then commits. <paramref name="decide"/> may be called again when the transaction is
         /// retried, so it must only compute. Returns the entry as recorded (its LineNumber is its number in the
@@ -291,7 +291,7 @@ namespace FairnessGovernor.Store.Postgres
         }
 
         /// <summary>
-        /// Verifies the policy's chain (SPEC.md 9) as <see cref="EvidenceVerifier"/> verifies a log, entry number by
+        /// Verifies the policy's chain (SPEC.md 10) as <see cref="EvidenceVerifier"/> verifies a log, entry number by
         /// entry number; also checks that the numbers run 1, 2, 3, ... and that the head row agrees with the chain
         /// (its count and last hash), which catches entries deleted from the end.
         /// </summary>

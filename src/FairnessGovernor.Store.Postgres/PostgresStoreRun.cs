@@ -7,7 +7,7 @@ using Npgsql;
 namespace FairnessGovernor.Store.Postgres
 {
     /// <summary>
-    /// One run's open transaction on a policy (SPEC.md 9): the policy's head row is locked (SELECT ... FOR UPDATE)
+    /// One run's open transaction on a policy (SPEC.md 10): the policy's head row is locked (SELECT ... FOR UPDATE)
     /// and its state read, with the server's clock, in the first round trip; <see cref="Commit"/> writes the state,
     /// the evidence entry and the head and commits in the second. Dispose without a commit rolls back: nothing of the
     /// run is recorded.

@@ -4,7 +4,7 @@ using FairnessGovernor.Errors;
 namespace FairnessGovernor.Store.Postgres
 {
     /// <summary>
-    /// A failure of a PostgreSQL store (SPEC.md 9), with a stable error id: StoreUnavailable (the server cannot be
+    /// A failure of a PostgreSQL store (SPEC.md 10), with a stable error id: StoreUnavailable (the server cannot be
     /// reached or went away), StoreError (any other failure: the SQLSTATE says which), StoreSchemaTooNew (the schema
     /// was made by a newer module), StorePolicyNotFound, InvalidConnectionString. The message names the store without
     /// its password, carries the SQLSTATE when there is one, and says what was recorded: for a failed run, nothing.

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace FairnessGovernor.Store.Postgres
 {
-    /// <summary>How a failure of the server or the connection is classed (SPEC.md 9): retried, unavailable, or another store error.</summary>
+    /// <summary>How a failure of the server or the connection is classed (SPEC.md 10): retried, unavailable, or another store error.</summary>
     internal static class StoreFailures
     {
         /// <summary>The SQLSTATE of <paramref name="ex"/>: the server's, or 08001 (could not connect) / 08006 (the connection broke) for a client-side failure.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace FairnessGovernor.Store.Postgres
 {
     /// <summary>
-    /// The store's tables (SPEC.md 9, docs/design/postgres-store.md), one migration per schema version, applied in
+    /// The store's tables (SPEC.md 10, docs/design/postgres-store.md), one migration per schema version, applied in
     /// order under a transaction-scoped advisory lock so that processes starting at once leave one schema.
     /// </summary>
     internal static class StoreSchema

@@ -6,7 +6,7 @@ using Npgsql;
 namespace FairnessGovernor.PowerShell.Tests
 {
     /// <summary>
-    /// The PostgreSQL server of the store tests (SPEC.md 9): FAIRNESS_GOVERNOR_TEST_PG, set by tools/with-postgres.sh
+    /// The PostgreSQL server of the store tests (SPEC.md 10): FAIRNESS_GOVERNOR_TEST_PG, set by tools/with-postgres.sh
     /// (which .ci/run wraps around dotnet test) or by you for your own server. Each test works in a schema of its own.
     /// FAIRNESS_GOVERNOR_TEST_PG_CTL, when set, stops and starts the server (the tests that need that fail without it).
     /// </summary>

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace FairnessGovernor.PowerShell.Tests
 {
     /// <summary>
-    /// The PostgreSQL store (SPEC.md 9) against a real server (<see cref="PostgresServer"/>): every "Done when" figure
+    /// The PostgreSQL store (SPEC.md 10) against a real server (<see cref="PostgresServer"/>): every "Done when" figure
     /// of issue 20 is one of these tests. Each test uses a schema of its own; they run one at a time (some stop the server).
     /// </summary>
     [Collection("Postgres")]

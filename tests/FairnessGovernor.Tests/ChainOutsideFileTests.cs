@@ -8,7 +8,7 @@ using FairnessGovernor.Evidence;
 namespace FairnessGovernor.Tests
 {
     /// <summary>
-    /// SPEC.md 9.2: a chain kept outside a file (the PostgreSQL store) is linked by <see cref="EvidenceLog.Chain"/> and
+    /// SPEC.md 10.2: a chain kept outside a file (the PostgreSQL store) is linked by <see cref="EvidenceLog.Chain"/> and
     /// verified by <see cref="EvidenceVerifier.Verify(string, IEnumerable{string}, EvidenceVerifyOptions)"/> exactly as
     /// an appended log is: the same lines, the same hashes, the same findings at the same numbers.
     /// </summary>

@@ -31,7 +31,7 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
-        /// <summary>A PostgreSQL store from New-FairnessStore: each run's entry is chained onto its policy's chain there (SPEC.md 9).</summary>
+        /// <summary>A PostgreSQL store from New-FairnessStore: each run's entry is chained onto its policy's chain there (SPEC.md 10).</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Store")]
         public object? Store { get; set; }
 

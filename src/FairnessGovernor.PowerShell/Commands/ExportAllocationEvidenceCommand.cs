@@ -7,7 +7,7 @@ namespace FairnessGovernor.PowerShell.Commands
 {
     /// <summary>
     /// <para type="synopsis">Writes a policy's evidence chain from a store as a JSONL evidence log.</para>
-    /// <para>SPEC.md 9: the lines exactly as chained, so Test-AllocationEvidence -Path verifies the file, entry number = line number.</para>
+    /// <para>SPEC.md 10: the lines exactly as chained, so Test-AllocationEvidence -Path verifies the file, entry number = line number.</para>
     /// </summary>
     [Cmdlet(VerbsData.Export, "AllocationEvidence", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]

@@ -24,7 +24,7 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = new string[0];
 
-        /// <summary>A PostgreSQL store from New-FairnessStore: its chains, one policy after another (SPEC.md 9); LineNumber is the entry's number in its chain.</summary>
+        /// <summary>A PostgreSQL store from New-FairnessStore: its chains, one policy after another (SPEC.md 10); LineNumber is the entry's number in its chain.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Store")]
         public object? Store { get; set; }
 

@@ -6,7 +6,7 @@ namespace FairnessGovernor.PowerShell.Commands
 {
     /// <summary>
     /// <para type="synopsis">Shows a governor state: totals and, per agent, the cumulative count, weight, entitlement and lag.</para>
-    /// <para>From a state file, a governor, or a policy's state in a PostgreSQL store (-Store -PolicyId, SPEC.md 9).</para>
+    /// <para>From a state file, a governor, or a policy's state in a PostgreSQL store (-Store -PolicyId, SPEC.md 10).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "FairnessState", DefaultParameterSetName = "Path")]
     [OutputType("FairnessGovernor.State.GovernorStateReport")]

@@ -5,7 +5,7 @@ namespace FairnessGovernor.PowerShell.Commands
 {
     /// <summary>
     /// <para type="synopsis">Creates or upgrades a PostgreSQL store's schema now, for databases where the runbook account may not.</para>
-    /// <para>SPEC.md 9: under an advisory lock, as first use does; a schema newer than the module is refused (StoreSchemaTooNew).</para>
+    /// <para>SPEC.md 10: under an advisory lock, as first use does; a schema newer than the module is refused (StoreSchemaTooNew).</para>
     /// </summary>
     [Cmdlet(VerbsData.Initialize, "FairnessStore", SupportsShouldProcess = true)]
     [OutputType("FairnessGovernor.Store.Postgres.StoreSchemaInfo")]

@@ -5,7 +5,7 @@ namespace FairnessGovernor.PowerShell.Commands
 {
     /// <summary>
     /// <para type="synopsis">Creates a PostgreSQL store object for -Store: state and evidence per policy id, shared by every host.</para>
-    /// <para>SPEC.md 9: nothing is sent to the server until the store is first used; the password is never shown.</para>
+    /// <para>SPEC.md 10: nothing is sent to the server until the store is first used; the password is never shown.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "FairnessStore")]
     [OutputType("FairnessGovernor.Store.Postgres.PostgresStore")]

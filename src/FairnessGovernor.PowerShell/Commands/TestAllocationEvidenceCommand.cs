@@ -26,7 +26,7 @@ namespace FairnessGovernor.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; } = "";
 
-        /// <summary>A PostgreSQL store from New-FairnessStore: verify a policy's chain there (SPEC.md 9); FirstInvalidLine is the entry's number.</summary>
+        /// <summary>A PostgreSQL store from New-FairnessStore: verify a policy's chain there (SPEC.md 10); FirstInvalidLine is the entry's number.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Store")]
         public object? Store { get; set; }
 

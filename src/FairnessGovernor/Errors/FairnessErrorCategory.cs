@@ -30,7 +30,7 @@ namespace FairnessGovernor.Errors
         /// <summary>The input exceeds a configured limit (size, depth, alias expansion).</summary>
         LimitsExceeded,
 
-        /// <summary>A server the command needs cannot be reached (a database store, SPEC.md 9).</summary>
+        /// <summary>A server the command needs cannot be reached (a database store, SPEC.md 10).</summary>
         ResourceUnavailable,
     }
 }

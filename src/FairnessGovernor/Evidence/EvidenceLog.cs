@@ -44,7 +44,7 @@ namespace FairnessGovernor.Evidence
 
         /// <summary>
         /// <paramref name="entry"/> linked after a line whose hash is <paramref name="prev"/>, as line (or entry)
-        /// <paramref name="lineNumber"/> of a chain kept elsewhere than a file (a database store, SPEC.md 9): Prev,
+        /// <paramref name="lineNumber"/> of a chain kept elsewhere than a file (a database store, SPEC.md 10): Prev,
         /// Hash and, with <paramref name="key"/>, Sig set as an append sets them. <see cref="Format"/> gives its line.
         /// </summary>
         public static EvidenceEntry Chain(EvidenceEntry entry, string prev, int lineNumber, byte[]? key = null)

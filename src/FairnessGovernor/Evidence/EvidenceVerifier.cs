@@ -30,7 +30,7 @@ namespace FairnessGovernor.Evidence
 
         /// <summary>
         /// Verifies a chain given as the text of its lines, oldest first, without newlines (for example the rows of a
-        /// database store, SPEC.md 9): the same checks as a file, with <paramref name="source"/> as the result's Path
+        /// database store, SPEC.md 10): the same checks as a file, with <paramref name="source"/> as the result's Path
         /// and each line's 1-based position as its number. ByteCount stays 0.
         /// </summary>
         public static EvidenceVerificationResult Verify(string source, IEnumerable<string> lines, EvidenceVerifyOptions? options = null)
