@@ -228,6 +228,21 @@ Describe 'Module' {
         $policy.MaxBypass | Should -Be 2
     }
 
+    It 'takes blank priority and group cells as not set in New-FairTask, and the output document''s names' {
+        $tasks = "id,priority,group,duration,arrival`nt1,,,,`nt2,high,batch,2,`nt3, Low ,  ,," | ConvertFrom-Csv | New-FairTask
+        $tasks.Priority | Should -Be @('normal', 'high', 'low')
+        $tasks[0].Group | Should -BeNullOrEmpty
+        $tasks[1].Group | Should -Be 'batch'
+        $tasks[2].Group | Should -BeNullOrEmpty
+        { New-FairTask x -Priority urgent } | Should -Throw -ErrorId 'ParameterArgumentValidationError,FairnessGovernor.PowerShell.Commands.NewFairTaskCommand'
+        (TabExpansion2 -inputScript 'New-FairTask x -Priority n' -cursorColumn 26).CompletionMatches.CompletionText | Should -Be @('normal')
+        # Rows in the output document's snake_case names (task_id, agent_id) bind too.
+        $fromDocument = @([pscustomobject]@{ task_id = 'd1'; agent_id = 'agent-a' }) | New-FairTask
+        $fromDocument.Id | Should -Be 'd1'
+        (@([pscustomobject]@{ agent_id = 'agent-a'; weight = '' }) | New-FairAgent).Id | Should -Be 'agent-a'
+        @(Invoke-FairAllocation -Task $tasks -Agent (New-FairAgent a) | Where-Object Status -eq 'Assigned').Count | Should -Be 3
+    }
+
     It 'reads files piped from Get-ChildItem, as Import-Csv does' {
         $tasks = Get-ChildItem -LiteralPath (Join-Path $fixtures 'tasks.json') | Import-FairTask
         @($tasks).Count | Should -Be 6

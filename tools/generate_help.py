@@ -228,9 +228,9 @@ cmdlets = [
   synopsis="Creates a validated task.",
   description=["Creates a FairTask from parameters, checked by the same rules as task files. Useful in scripts that build work lists; the result pipes into Invoke-FairAllocation."],
   params=[
-   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The task id: a non-empty string. Alias: TaskId."),
-   ("Priority","String",False,"1","true (ByPropertyName)","high, normal (the default) or low. Tab completion offers the three values."),
-   ("Group","String",False,None,"true (ByPropertyName)","The task's group, counted against the policy's group quotas."),
+   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The task id: a non-empty string. Aliases: TaskId, task_id (the name of the output document)."),
+   ("Priority","String",False,"1","true (ByPropertyName)","high, normal (the default) or low. Tab completion offers the three values. A blank value (an empty Import-Csv cell) means the default."),
+   ("Group","String",False,None,"true (ByPropertyName)","The task's group, counted against the policy's group quotas; omit, or leave blank, for none."),
    ("Duration","Double",False,None,"true (ByPropertyName)","How long the task takes, for wait times; greater than 0, default 1."),
    ("Arrival","Double",False,None,"true (ByPropertyName)","When the task arrives, for wait times; 0 or more, default 0."),
   ],
@@ -244,7 +244,7 @@ cmdlets = [
   synopsis="Creates a validated agent.",
   description=["Creates a FairAgent from parameters, checked by the same rules as agent files."],
   params=[
-   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The agent id: a non-empty string. Alias: AgentId."),
+   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The agent id: a non-empty string. Aliases: AgentId, agent_id (the name of the output document)."),
    ("Weight","Int32",False,"1","true (ByPropertyName)","The agent's share of the rotation: a whole number from 0 (never chosen) up; default 1. A blank value (an empty Import-Csv cell) means the default."),
    ("Capacity","Int32",False,None,"true (ByPropertyName)","The most tasks the agent takes in one run; omit, or leave blank, for unlimited."),
    ("MaxShare","Double",False,None,"true (ByPropertyName)","The largest fraction (0 to 1) of a run's tasks the agent may take: at most floor(MaxShare x tasks); blank for no limit. Alias: max_share, the name agent files use."),
