@@ -43,7 +43,8 @@ cmdlets = [
    ("Confirm","SwitchParameter",False,None,"false","Asks before writing the -OutFile file or saving the -StatePath state."),
   ],
   inputs=[("System.Object","Task objects from the pipeline.")],
-  outputs=[("FairnessGovernor.Allocation.AllocationDecision","One decision per task, in dispatch order (none with -OutFile unless -PassThru).")],
+  outputs=[("FairnessGovernor.Allocation.AllocationDecision","One decision per task, in dispatch order (none with -OutFile unless -PassThru)."),
+           ("FairnessGovernor.Allocation.EmptyRun","For a run without tasks, in place of decisions: the run's RunId, PolicyId, AgentCount and TaskCount 0, so Get-FairnessMetrics reports its zero counts and Add-AllocationEvidence logs it.")],
   examples=[
    ("Allocate the fixture tasks", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json", "Emits six decisions: t2 to agent-a, t5 to agent-b, t1 to agent-b, t3 to agent-c, t6 to agent-a and t4 to agent-b."),
    ("Allocate objects from the pipeline", "$agents = @(@{ id = 'a'; weight = 2 }, @{ id = 'b'; capacity = 1 })\n@(@{ id = 'x' }, @{ id = 'y'; priority = 'high' }, @{ id = 'z' }) | Invoke-FairAllocation -Agent $agents", "Tasks come from the pipeline as hashtables; y is dispatched first because it is high priority."),

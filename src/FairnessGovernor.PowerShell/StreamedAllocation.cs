@@ -38,6 +38,9 @@ namespace FairnessGovernor.PowerShell
         /// <summary>Whether the stream continues a state file or a governor, to be saved when it completes.</summary>
         public bool HasState => _lock != null || _governor != null;
 
+        /// <summary>The engine stream.</summary>
+        public AllocationStream Engine => _stream;
+
         /// <summary>The tasks received so far.</summary>
         public int TaskCount => _stream.TaskCount;
 

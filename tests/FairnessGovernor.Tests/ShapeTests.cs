@@ -24,6 +24,19 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void An_empty_run_is_its_id_policy_and_counts()
+        {
+            // SPEC 1.8: what Invoke-FairAllocation emits for a run without tasks.
+            Assert.Equal(new[] { "RunId", "PolicyId", "AgentCount", "TaskCount" }, typeof(EmptyRun).GetProperties().Select(p => p.Name));
+            var run = Allocator.Allocate(new Model.FairTask[0], new[] { new Model.FairAgent("a") }, Model.FairnessPolicy.Default);
+            var empty = new EmptyRun(run);
+            Assert.Equal(run.RunId, empty.RunId);
+            Assert.Same(run, empty.GetRun());
+            Assert.Equal(1, empty.AgentCount);
+            Assert.Throws<ArgumentException>(() => new EmptyRun(Allocator.Allocate(new[] { new Model.FairTask("t") }, new Model.FairAgent[0], Model.FairnessPolicy.Default)));
+        }
+
+        [Fact]
         public void Metric_properties_are_numbers_strings_ordered_dictionaries_or_wait_statistics()
         {
             var allowed = new[] { typeof(string), typeof(int), typeof(double), typeof(OrderedDictionary), typeof(WaitStatistics) };

@@ -18,7 +18,7 @@ namespace FairnessGovernor.PowerShell.Commands
     /// with -Stream), then the decisions, or the document with -OutFile; -StatePath and -Governor continue a state.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "FairAllocation", SupportsShouldProcess = true, DefaultParameterSetName = "Decisions")]
-    [OutputType("FairnessGovernor.Allocation.AllocationDecision")]
+    [OutputType("FairnessGovernor.Allocation.AllocationDecision", "FairnessGovernor.Allocation.EmptyRun")]
     public sealed class InvokeFairAllocationCommand : InputLimitsCmdlet, IDisposable
     {
         private readonly List<object?> _pipelineTasks = new List<object?>();
@@ -255,6 +255,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 catch (FairnessException ex) { ThrowEngineError(ex); }
             }
             foreach (var d in stream.Complete()) WriteObject(d);
+            if (stream.TaskCount == 0) WriteObject(new EmptyRun(stream.Engine)); // no decisions: the run itself (SPEC.md 1.8)
             if (stream.HasState && ShouldProcess(StatePath ?? "governor", "Save fairness state after " + stream.TaskCount + " streamed tasks"))
             {
                 try { stream.Save(); }
@@ -296,6 +297,12 @@ namespace FairnessGovernor.PowerShell.Commands
 
         private void EmitDecisions(AllocationResult result)
         {
+            if (result.Count == 0)
+            {
+                // No decisions to carry the run down the pipeline: the run itself goes, so metrics and evidence see it (SPEC.md 1.8).
+                WriteObject(new EmptyRun(result));
+                return;
+            }
             var clock = Stopwatch.StartNew();
             long nextProgress = 1000;
             var progress = new ProgressRecord(1, "Invoke-FairAllocation", "Emitting decisions");
