@@ -34,7 +34,7 @@ cmdlets = [
    ("NoClobber","SwitchParameter",False,None,"false","With -OutFile, refuses to overwrite an existing file (error OutFileExists)."),
    *LIMIT_PARAMS,
    ("Explain","SwitchParameter",False,None,"false","Fills each decision's Skipped property with the agents passed over on the way to its agent and why (for example 'agent-b: capacity'). Without it Skipped is $null; Reason is always set. Skipped is a list of strings (an array in ConvertTo-Json); Export-Csv writes it as the entries joined with '; '."),
-   ("StatePath","String",False,None,"false","Continues the fairness state kept in this file (created when missing) and saves the state after the run: the strategy's position and per-agent cumulative counts carry over, so consecutive runs decide as one sequence would (SPEC 7). The file is read and replaced under an exclusive lock (<file>.lock), written atomically; a run that fails leaves it unchanged. A corrupt or foreign file is the error InvalidStateFile."),
+   ("StatePath","String",False,None,"false","Continues the fairness state kept in this file (created when missing) and saves the state after the run: the strategy's position and per-agent cumulative counts carry over, so consecutive runs decide as one sequence would (SPEC 7). The file is read and replaced under an exclusive lock (<file>.lock), written atomically, keeping its mode and writing through a symbolic link; a run that fails leaves it unchanged, and -WhatIf creates no file at all. A corrupt or foreign file is the error InvalidStateFile."),
    ("Governor","Object",False,None,"false","Continues the state of an in-session governor from New-FairnessGovernor, and keeps the state after the run in it."),
    ("Stream","SwitchParameter",False,None,"false","Decides and emits each pipeline task as it arrives, before the next is read, keeping only the agents, the window and the task ids seen, so long inputs (for example Get-Content huge.jsonl | ConvertFrom-Json) work. Tasks are taken in arrival order; respect_priority orders only within -WindowSize tasks. Task ids must be unique within the stream: a repeated id stops the command with DuplicateId before that task is decided, and a stream that fails saves no state. max_share is refused. Not with -OutFile."),
    ("WindowSize","Int32",False,None,"false","With -Stream: how many arrived tasks may wait so the highest priority goes first (default 1: arrival order). A larger window delays each decision until the window is full or the input ends."),
@@ -58,7 +58,7 @@ cmdlets = [
   synopsis="Creates an in-session governor that keeps fairness state across Invoke-FairAllocation calls.",
   description=["Returns a governor object that keeps the fairness state (the strategy's position and each agent's cumulative count) in memory: pass it to Invoke-FairAllocation -Governor and consecutive calls decide as one sequence would, without a state file."],
   params=[
-   ("StatePath","String",False,None,"false","Starts from the state in this file (read once)."),
+   ("StatePath","String",False,None,"false","Starts from the state in this file (read once). A missing file is the empty state, with a warning, as Get-FairnessState reads it."),
   ],
   inputs=[("None","")],
   outputs=[("FairnessGovernor.State.Governor","The governor.")],
@@ -68,7 +68,7 @@ cmdlets = [
   ]),
  dict(name="Get-FairnessState", verb="Get", noun="FairnessState",
   synopsis="Shows a governor state: totals and, per agent, the cumulative count, weight, entitlement and lag.",
-  description=["Reads a state file written by Invoke-FairAllocation -StatePath (a missing file is an empty state) or a governor's state, and returns an object with Path, Strategy, Runs, TotalTasks, AssignedTasks and Agents: one row per agent with AgentId, Weight, Count, Entitlement (the assigned total shared by the latest weights) and Lag (Count minus Entitlement). A corrupt or foreign file is the error InvalidStateFile."],
+  description=["Reads a state file written by Invoke-FairAllocation -StatePath (a missing file is an empty state, with a warning) or a governor's state, and returns an object with Path, Strategy, Runs, TotalTasks, AssignedTasks and Agents: one row per agent with AgentId, Weight, Count, Entitlement (the assigned total shared by the latest weights) and Lag (Count minus Entitlement). A corrupt or foreign file is the error InvalidStateFile."],
   params=[
    ("Path","String",True,"0","false","The state file, taken literally. Aliases: PSPath, LiteralPath."),
    ("Governor","Object",True,None,"true (ByValue)","A governor from New-FairnessGovernor."),

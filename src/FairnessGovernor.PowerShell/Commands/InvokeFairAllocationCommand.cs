@@ -224,7 +224,7 @@ namespace FairnessGovernor.PowerShell.Commands
             {
                 var agents = inputs.Agents(agentFile, Agent, ExcludeAgent);
                 var policy = inputs.Policy(policyFile, Policy);
-                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs);
+                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs, IsWhatIf);
             }
             catch (FairnessException ex)
             {
@@ -267,6 +267,13 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>Under the state file's lock: read the state, allocate continuing it, save the next state (not with -WhatIf).</summary>
         private AllocationResult AllocateWithStateFile(string path, IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions options)
         {
+            if (IsWhatIf)
+            {
+                // -WhatIf creates no file at all, not even the lock: read the state as it is, decide, say what would be kept.
+                var result = Allocator.Allocate(tasks, agents, policy, options, GovernorStateFile.Load(path), out var next);
+                ShouldProcess(path, "Save fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)");
+                return result;
+            }
             using (var l = GovernorStateFile.Open(path, TimeSpan.FromSeconds(LockTimeoutSeconds)))
             {
                 var result = Allocator.Allocate(tasks, agents, policy, options, l.State, out var next);
