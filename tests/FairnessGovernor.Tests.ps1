@@ -165,8 +165,10 @@ Describe 'Evidence' {
         ($metricsCsv | ConvertFrom-Csv).TaskCountPerAgent | Should -Be 'agent-a=2; agent-b=3; agent-c=1'
 
         $results = Test-AllocationEvidence -Path $log -Replay @sample
-        $null = $results[1] | ConvertTo-Json -WarningVariable depthWarning -WarningAction SilentlyContinue
+        $null = $results | ConvertTo-Json -WarningVariable depthWarning -WarningAction SilentlyContinue
         $depthWarning | Should -BeNullOrEmpty
+        $results[1].LineNumber | Should -Be 1
+        $results[1].GetLogged().TimestampText | Should -BeExactly $stamp
         $null = Invoke-FairAllocation @sample | Get-FairnessMetrics | ConvertTo-Json -WarningVariable metricsWarning -WarningAction SilentlyContinue
         $metricsWarning | Should -BeNullOrEmpty
         # The replay result keeps its own view after the verification result (not every property listed).
