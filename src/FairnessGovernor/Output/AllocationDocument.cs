@@ -68,14 +68,14 @@ namespace FairnessGovernor.Output
             for (int i = 0; i < m.AgentIds.Count; i++)
             {
                 o.Ascii(i == 0 ? "\n      " : ",\n      ");
-                o.Bytes(PythonJson.QuoteUtf8(m.AgentIds[i]));
+                o.Text(m.AgentIds[i]);
                 o.Ascii(": ").Ascii(m.TaskCounts[i].ToString(CultureInfo.InvariantCulture));
             }
             o.Ascii(m.AgentIds.Count == 0 ? "}" : "\n    }");
             o.Ascii(",\n    \"max_tasks\": ").Ascii(m.MaxTasks.ToString(CultureInfo.InvariantCulture));
             o.Ascii(",\n    \"min_tasks\": ").Ascii(m.MinTasks.ToString(CultureInfo.InvariantCulture));
             o.Ascii(",\n    \"skew_ratio\": ").Ascii(PythonNumber.Format(m.SkewRatio));
-            o.Ascii(",\n    \"fairness_label\": ").Bytes(PythonJson.QuoteUtf8(m.FairnessLabel));
+            o.Ascii(",\n    \"fairness_label\": ").Text(m.FairnessLabel);
             o.Ascii(",\n    \"unassigned_count\": ").Ascii(m.UnassignedCount.ToString(CultureInfo.InvariantCulture));
             o.Ascii("\n  }\n}\n");
             o.Flush();
@@ -114,7 +114,21 @@ namespace FairnessGovernor.Output
                     Reserve(id.Length * 6 + 2);
                     _at = PythonJson.QuoteUtf8(id, ref _buffer, _at);
                 }
-                else Bytes(PythonJson.QuoteUtf8(tasks[index].Id));
+                else Text(tasks[index].Id);
+            }
+
+            /// <summary>A quoted string: encoded straight into the buffer when nothing needs escaping (the usual id).</summary>
+            public void Text(string text)
+            {
+                if (!PythonJson.IsPlain(text))
+                {
+                    Bytes(PythonJson.QuoteUtf8(text));
+                    return;
+                }
+                Reserve(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
+                _buffer[_at++] = (byte)'"';
+                _at += Encoding.UTF8.GetBytes(text, 0, text.Length, _buffer, _at);
+                _buffer[_at++] = (byte)'"';
             }
 
             private void Reserve(int count)
