@@ -93,6 +93,21 @@ namespace FairnessGovernor.Canonical
             int need = at + utf8.Length * 6 + 2;
             if (need > buffer.Length) Array.Resize(ref buffer, Math.Max(need, buffer.Length * 2));
             buffer[at++] = (byte)'"';
+            int plain = 0;
+            while (plain < utf8.Length)
+            {
+                byte b = utf8[plain];
+                if (b < 0x20 || b == (byte)'"' || b == (byte)'\\') break;
+                plain++;
+            }
+            if (plain == utf8.Length)
+            {
+                // The usual id: nothing to escape, one copy.
+                utf8.CopyTo(new Span<byte>(buffer, at, utf8.Length));
+                at += utf8.Length;
+                buffer[at++] = (byte)'"';
+                return at;
+            }
             for (int i = 0; i < utf8.Length; i++)
             {
                 byte b = utf8[i];

@@ -44,12 +44,12 @@ namespace FairnessGovernor.Output
             {
                 int a = result.AgentIndexAt(k);
                 if (a < 0) continue;
-                o.Ascii(first ? "\n    {\n      \"task_id\": " : ",\n    {\n      \"task_id\": ");
+                o.Bytes(first ? EntryFirst : EntryNext);
                 first = false;
                 o.TaskId(store, tasks, result.TaskIndexAt(k));
-                o.Ascii(",\n      \"agent_id\": ");
+                o.Bytes(EntryMiddle);
                 o.Bytes(agentIds[a] ??= PythonJson.QuoteUtf8(result.Agents[a].Id));
-                o.Ascii("\n    }");
+                o.Bytes(EntryEnd);
             }
             o.Ascii(first ? "],\n  \"unassigned\": [" : "\n  ],\n  \"unassigned\": [");
             first = true;
@@ -81,6 +81,12 @@ namespace FairnessGovernor.Output
             o.Flush();
         }
 
+        // The fixed text around each allocation entry, as bytes.
+        private static readonly byte[] EntryFirst = Encoding.ASCII.GetBytes("\n    {\n      \"task_id\": ");
+        private static readonly byte[] EntryNext = Encoding.ASCII.GetBytes(",\n    {\n      \"task_id\": ");
+        private static readonly byte[] EntryMiddle = Encoding.ASCII.GetBytes(",\n      \"agent_id\": ");
+        private static readonly byte[] EntryEnd = Encoding.ASCII.GetBytes("\n    }");
+
         /// <summary>A buffered byte writer over the stream.</summary>
         private sealed class Output
         {
@@ -101,7 +107,7 @@ namespace FairnessGovernor.Output
             public Output Bytes(byte[] bytes)
             {
                 Reserve(bytes.Length);
-                Buffer.BlockCopy(bytes, 0, _buffer, _at, bytes.Length);
+                bytes.AsSpan().CopyTo(new Span<byte>(_buffer, _at, bytes.Length));
                 _at += bytes.Length;
                 return this;
             }
