@@ -19,13 +19,16 @@ namespace FairnessGovernor.Benchmarks
     {
         private AllocationResult _result = null!;
 
+        [Params(1_000_000)]
+        public int Tasks { get; set; } = 1_000_000;
+
         [Params("objects", "store")]
         public string Source { get; set; } = "objects";
 
         [GlobalSetup]
         public void Setup()
         {
-            var tasks = Inputs.Tasks(1_000_000);
+            var tasks = Inputs.Tasks(Tasks);
             IReadOnlyList<FairTask> input = tasks;
             if (Source == "store")
             {
