@@ -146,6 +146,37 @@ Describe 'Evidence' {
         $lines[2] | Should -Match '^\s*1 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d priority-weighted-rr\s+6\s+3 strong_imbalance$'
     }
 
+    It 'exports flat, readable rows and JSON without depth warnings' {
+        # Issue 22 item 11: type names in CSV cells, a timestamp cut to the second, a depth warning from ConvertTo-Json.
+        $log = Join-Path $TestDrive 'export.jsonl'
+        Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log
+        $csv = Join-Path $TestDrive 'evidence.csv'
+        Get-AllocationEvidence -Path $log | Export-Csv -LiteralPath $csv
+        $text = Get-Content -LiteralPath $csv -Raw
+        $text | Should -Not -Match 'EvidenceMetric|System\.'
+        $row = Import-Csv -LiteralPath $csv
+        $stamp = [regex]::Match((Get-Content -LiteralPath $log -TotalCount 1), '"timestamp": "([^"]+)"').Groups[1].Value
+        $row.TimestampText | Should -BeExactly $stamp
+        $row.ExtraMetrics | Should -Match '^weighted_skew_ratio=2\.0; max_abs_lag=0\.5; jain_index=0\.857'
+        (Get-AllocationEvidence -Path $log).ExtraMetrics.gini | Should -Be (2 / 9)
+
+        $metricsCsv = Invoke-FairAllocation @sample | Get-FairnessMetrics | ConvertTo-Csv | Out-String
+        $metricsCsv | Should -Not -Match 'OrderedDictionary|System\.'
+        ($metricsCsv | ConvertFrom-Csv).TaskCountPerAgent | Should -Be 'agent-a=2; agent-b=3; agent-c=1'
+
+        $results = Test-AllocationEvidence -Path $log -Replay @sample
+        $null = $results | ConvertTo-Json -WarningVariable depthWarning -WarningAction SilentlyContinue
+        $depthWarning | Should -BeNullOrEmpty
+        $results[1].LineNumber | Should -Be 1
+        $results[1].GetLogged().TimestampText | Should -BeExactly $stamp
+        $null = Invoke-FairAllocation @sample | Get-FairnessMetrics | ConvertTo-Json -WarningVariable metricsWarning -WarningAction SilentlyContinue
+        $metricsWarning | Should -BeNullOrEmpty
+        # The replay result keeps its own view after the verification result (not every property listed).
+        $shown = $results | Out-String -Width 120
+        $shown | Should -Match 'Line\s+: 1'
+        $shown | Should -Not -Match 'Logged\s+:'
+    }
+
     It 'writes nothing with -WhatIf' {
         $log = Join-Path $TestDrive 'whatif.jsonl'
         Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log -WhatIf
@@ -226,6 +257,21 @@ Describe 'Module' {
         $policy.RespectPriority | Should -BeFalse
         $policy.MaxSkewRatio | Should -Be 3
         $policy.MaxBypass | Should -Be 2
+    }
+
+    It 'takes blank priority and group cells as not set in New-FairTask, and the output document''s names' {
+        $tasks = "id,priority,group,duration,arrival`nt1,,,,`nt2,high,batch,2,`nt3, Low ,  ,," | ConvertFrom-Csv | New-FairTask
+        $tasks.Priority | Should -Be @('normal', 'high', 'low')
+        $tasks[0].Group | Should -BeNullOrEmpty
+        $tasks[1].Group | Should -Be 'batch'
+        $tasks[2].Group | Should -BeNullOrEmpty
+        { New-FairTask x -Priority urgent } | Should -Throw -ErrorId 'ParameterArgumentValidationError,FairnessGovernor.PowerShell.Commands.NewFairTaskCommand'
+        (TabExpansion2 -inputScript 'New-FairTask x -Priority n' -cursorColumn 26).CompletionMatches.CompletionText | Should -Be @('normal')
+        # Rows in the output document's snake_case names (task_id, agent_id) bind too.
+        $fromDocument = @([pscustomobject]@{ task_id = 'd1'; agent_id = 'agent-a' }) | New-FairTask
+        $fromDocument.Id | Should -Be 'd1'
+        (@([pscustomobject]@{ agent_id = 'agent-a'; weight = '' }) | New-FairAgent).Id | Should -Be 'agent-a'
+        @(Invoke-FairAllocation -Task $tasks -Agent (New-FairAgent a) | Where-Object Status -eq 'Assigned').Count | Should -Be 3
     }
 
     It 'reads files piped from Get-ChildItem, as Import-Csv does' {

@@ -34,7 +34,7 @@ cmdlets = [
    ("NoClobber","SwitchParameter",False,None,"false","With -OutFile, refuses to overwrite an existing file (error OutFileExists)."),
    *LIMIT_PARAMS,
    ("Explain","SwitchParameter",False,None,"false","Fills each decision's Skipped property with the agents passed over on the way to its agent and why (for example 'agent-b: capacity'). Without it Skipped is $null; Reason is always set. Skipped is a list of strings (an array in ConvertTo-Json); Export-Csv writes it as the entries joined with '; '."),
-   ("StatePath","String",False,None,"false","Continues the fairness state kept in this file (created when missing) and saves the state after the run: the strategy's position and per-agent cumulative counts carry over, so consecutive runs decide as one sequence would (SPEC 7). The file is read and replaced under an exclusive lock (<file>.lock), written atomically; a run that fails leaves it unchanged. A corrupt or foreign file is the error InvalidStateFile."),
+   ("StatePath","String",False,None,"false","Continues the fairness state kept in this file (created when missing) and saves the state after the run: the strategy's position and per-agent cumulative counts carry over, so consecutive runs decide as one sequence would (SPEC 7). The file is read and replaced under an exclusive lock (<file>.lock), written atomically, keeping its mode and writing through a symbolic link; a run that fails leaves it unchanged, and -WhatIf creates no file at all. A corrupt or foreign file is the error InvalidStateFile."),
    ("Governor","Object",False,None,"false","Continues the state of an in-session governor from New-FairnessGovernor, and keeps the state after the run in it."),
    ("Stream","SwitchParameter",False,None,"false","Decides and emits each pipeline task as it arrives, before the next is read, keeping only the agents, the window and the task ids seen, so long inputs (for example Get-Content huge.jsonl | ConvertFrom-Json) work. Tasks are taken in arrival order; respect_priority orders only within -WindowSize tasks. Task ids must be unique within the stream: a repeated id stops the command with DuplicateId before that task is decided, and a stream that fails saves no state. max_share is refused. Not with -OutFile."),
    ("WindowSize","Int32",False,None,"false","With -Stream: how many arrived tasks may wait so the highest priority goes first (default 1: arrival order). A larger window delays each decision until the window is full or the input ends."),
@@ -44,7 +44,8 @@ cmdlets = [
    ("Confirm","SwitchParameter",False,None,"false","Asks before writing the -OutFile file or saving the -StatePath state."),
   ],
   inputs=[("System.Object","Task objects from the pipeline.")],
-  outputs=[("FairnessGovernor.Allocation.AllocationDecision","One decision per task, in dispatch order (none with -OutFile unless -PassThru).")],
+  outputs=[("FairnessGovernor.Allocation.AllocationDecision","One decision per task, in dispatch order (none with -OutFile unless -PassThru)."),
+           ("FairnessGovernor.Allocation.EmptyRun","For a run without tasks, in place of decisions: the run's RunId, PolicyId, AgentCount and TaskCount 0, so Get-FairnessMetrics reports its zero counts and Add-AllocationEvidence logs it.")],
   examples=[
    ("Allocate the fixture tasks", "Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json", "Emits six decisions: t2 to agent-a, t5 to agent-b, t1 to agent-b, t3 to agent-c, t6 to agent-a and t4 to agent-b."),
    ("Allocate objects from the pipeline", "$agents = @(@{ id = 'a'; weight = 2 }, @{ id = 'b'; capacity = 1 })\n@(@{ id = 'x' }, @{ id = 'y'; priority = 'high' }, @{ id = 'z' }) | Invoke-FairAllocation -Agent $agents", "Tasks come from the pipeline as hashtables; y is dispatched first because it is high priority."),
@@ -58,7 +59,7 @@ cmdlets = [
   synopsis="Creates an in-session governor that keeps fairness state across Invoke-FairAllocation calls.",
   description=["Returns a governor object that keeps the fairness state (the strategy's position and each agent's cumulative count) in memory: pass it to Invoke-FairAllocation -Governor and consecutive calls decide as one sequence would, without a state file."],
   params=[
-   ("StatePath","String",False,None,"false","Starts from the state in this file (read once)."),
+   ("StatePath","String",False,None,"false","Starts from the state in this file (read once). A missing file is the empty state, with a warning, as Get-FairnessState reads it."),
   ],
   inputs=[("None","")],
   outputs=[("FairnessGovernor.State.Governor","The governor.")],
@@ -68,7 +69,7 @@ cmdlets = [
   ]),
  dict(name="Get-FairnessState", verb="Get", noun="FairnessState",
   synopsis="Shows a governor state: totals and, per agent, the cumulative count, weight, entitlement and lag.",
-  description=["Reads a state file written by Invoke-FairAllocation -StatePath (a missing file is an empty state) or a governor's state, and returns an object with Path, AsOf (the time of the last run, UTC), Strategy, Runs, TotalTasks, AssignedTasks and Agents: one row per agent with AgentId, Weight, Count (cumulative, never decayed), DecayedCount, Entitlement (its weighted share of the tasks assigned in the runs it took part in, without limits, decayed as the count is under usage_half_life) and Lag (DecayedCount minus Entitlement: below 0 a deficit that fair_share pays back). Version 1 state files of 0.1.0 are read. A corrupt or foreign file is the error InvalidStateFile."],
+  description=["Reads a state file written by Invoke-FairAllocation -StatePath (a missing file is an empty state, with a warning) or a governor's state, and returns an object with Path, AsOf (the time of the last run, UTC), Strategy, Runs, TotalTasks, AssignedTasks and Agents: one row per agent with AgentId, Weight, Count (cumulative, never decayed), DecayedCount, Entitlement (its weighted share of the tasks assigned in the runs it took part in, without limits, decayed as the count is under usage_half_life) and Lag (DecayedCount minus Entitlement: below 0 a deficit that fair_share pays back). Version 1 state files of 0.1.0 are read. A corrupt or foreign file is the error InvalidStateFile."],
   params=[
    ("Path","String",True,"0","false","The state file, taken literally. Aliases: PSPath, LiteralPath."),
    ("Governor","Object",True,None,"true (ByValue)","A governor from New-FairnessGovernor."),
@@ -229,9 +230,9 @@ cmdlets = [
   synopsis="Creates a validated task.",
   description=["Creates a FairTask from parameters, checked by the same rules as task files. Useful in scripts that build work lists; the result pipes into Invoke-FairAllocation."],
   params=[
-   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The task id: a non-empty string. Alias: TaskId."),
-   ("Priority","String",False,"1","true (ByPropertyName)","high, normal (the default) or low. Tab completion offers the three values."),
-   ("Group","String",False,None,"true (ByPropertyName)","The task's group, counted against the policy's group quotas."),
+   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The task id: a non-empty string. Aliases: TaskId, task_id (the name of the output document)."),
+   ("Priority","String",False,"1","true (ByPropertyName)","high, normal (the default) or low. Tab completion offers the three values. A blank value (an empty Import-Csv cell) means the default."),
+   ("Group","String",False,None,"true (ByPropertyName)","The task's group, counted against the policy's group quotas; omit, or leave blank, for none."),
    ("Duration","Double",False,None,"true (ByPropertyName)","How long the task takes, for wait times; greater than 0, default 1."),
    ("Arrival","Double",False,None,"true (ByPropertyName)","When the task arrives, for wait times; 0 or more, default 0."),
   ],
@@ -245,7 +246,7 @@ cmdlets = [
   synopsis="Creates a validated agent.",
   description=["Creates a FairAgent from parameters, checked by the same rules as agent files."],
   params=[
-   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The agent id: a non-empty string. Alias: AgentId."),
+   ("Id","String",True,"0","true (ByValue, ByPropertyName)","The agent id: a non-empty string. Aliases: AgentId, agent_id (the name of the output document)."),
    ("Weight","Int32",False,"1","true (ByPropertyName)","The agent's share of the rotation: a whole number from 0 (never chosen) up; default 1. A blank value (an empty Import-Csv cell) means the default."),
    ("Capacity","Int32",False,None,"true (ByPropertyName)","The most tasks the agent takes in one run; omit, or leave blank, for unlimited."),
    ("MaxShare","Double",False,None,"true (ByPropertyName)","The largest fraction (0 to 1) of a run's tasks the agent may take: at most floor(MaxShare x tasks); blank for no limit. Alias: max_share, the name agent files use."),

@@ -18,15 +18,25 @@ namespace FairnessGovernor.PowerShell
         private readonly InputSources _inputs;
         private int _index;
 
-        /// <summary>Starts the stream; with <paramref name="statePath"/> it first takes the state file's lock (waiting up to <paramref name="timeout"/>).</summary>
-        public StreamedAllocation(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, Governor? governor, TimeSpan timeout, InputSources inputs)
+        /// <summary>
+        /// Starts the stream; with <paramref name="statePath"/> it first takes the state file's lock (waiting up to
+        /// <paramref name="timeout"/>), or, when <paramref name="whatIf"/>, only reads the state (no lock file is created,
+        /// and nothing can be saved).
+        /// </summary>
+        public StreamedAllocation(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, Governor? governor, TimeSpan timeout, InputSources inputs, bool whatIf = false)
         {
             _governor = governor;
             _inputs = inputs;
-            if (statePath != null) _lock = GovernorStateFile.Open(statePath, timeout);
+            GovernorState? fileState = null;
+            if (statePath != null)
+            {
+                _readOnlyState = whatIf;
+                if (whatIf) fileState = GovernorStateFile.Load(statePath);
+                else _lock = GovernorStateFile.Open(statePath, timeout);
+            }
             try
             {
-                _stream = new AllocationStream(agents, policy, options, _lock?.State ?? _governor?.State);
+                _stream = new AllocationStream(agents, policy, options, _lock?.State ?? fileState ?? _governor?.State);
             }
             catch
             {
@@ -36,7 +46,12 @@ namespace FairnessGovernor.PowerShell
         }
 
         /// <summary>Whether the stream continues a state file or a governor, to be saved when it completes.</summary>
-        public bool HasState => _lock != null || _governor != null;
+        public bool HasState => _lock != null || _governor != null || _readOnlyState;
+
+        private readonly bool _readOnlyState;
+
+        /// <summary>The engine stream.</summary>
+        public AllocationStream Engine => _stream;
 
         /// <summary>The tasks received so far.</summary>
         public int TaskCount => _stream.TaskCount;
@@ -50,6 +65,7 @@ namespace FairnessGovernor.PowerShell
         /// <summary>Saves the state after the stream into the state file or the governor.</summary>
         public void Save()
         {
+            if (_readOnlyState) throw new InvalidOperationException("A -WhatIf stream read the state without its lock and saves nothing.");
             if (_lock != null) _lock.Save(_stream.NextState!);
             else _governor?.Commit(_stream);
         }

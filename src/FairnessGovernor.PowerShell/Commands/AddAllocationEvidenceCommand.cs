@@ -20,7 +20,7 @@ namespace FairnessGovernor.PowerShell.Commands
         private readonly List<IRunRecord> _runs = new List<IRunRecord>();
         private readonly HashSet<IRunRecord> _seen = new HashSet<IRunRecord>();
 
-        /// <summary>Decisions from Invoke-FairAllocation.</summary>
+        /// <summary>Decisions from Invoke-FairAllocation (or the EmptyRun of a run without tasks).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
         public PSObject? InputObject { get; set; }
@@ -53,7 +53,8 @@ namespace FairnessGovernor.PowerShell.Commands
         protected override void ProcessRecord()
         {
             if (InputObject == null) return;
-            if (!(InputObject.BaseObject is AllocationDecision decision))
+            var run = RunRecord.OfOutput(InputObject.BaseObject); // a decision, or the EmptyRun of a run without tasks
+            if (run == null)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(
                         "Add-AllocationEvidence takes decisions from Invoke-FairAllocation; got " + InputObject.BaseObject.GetType().FullName +
@@ -61,7 +62,6 @@ namespace FairnessGovernor.PowerShell.Commands
                     "EvidenceNeedsDecisions", ErrorCategory.InvalidArgument, InputObject));
                 return;
             }
-            var run = RunRecord.Of(decision);
             if (_seen.Add(run)) _runs.Add(run);
         }
 

@@ -51,6 +51,7 @@ namespace FairnessGovernor.PowerShell.Commands
             try
             {
                 if (InputObject.BaseObject is AllocationDecision decision) AddDecision(decision);
+                else if (InputObject.BaseObject is EmptyRun empty) GroupOf(RunRecord.OfOutput(empty)!); // zero counts (SPEC.md 1.8)
                 else AddReadBack(InputObject);
             }
             catch (FairnessException ex)
@@ -66,23 +67,28 @@ namespace FairnessGovernor.PowerShell.Commands
         }
 
         /// <summary>A decision from Invoke-FairAllocation: grouped by the run or stream it came from (SPEC.md 7.7).</summary>
-        private void AddDecision(AllocationDecision decision)
+        private void AddDecision(AllocationDecision decision) => GroupOf(RunRecord.Of(decision)).Add(decision);
+
+        private MetricsGroup GroupOf(IRunRecord run)
         {
-            var run = RunRecord.Of(decision);
             if (!_byRun.TryGetValue(run, out var group))
             {
                 group = run.NewMetricsGroup();
                 _byRun.Add(run, group);
                 _groups.Add(group);
             }
-            group.Add(decision);
+            return group;
         }
 
         /// <summary>A decision read back from CSV or JSON: grouped by its RunId, counted against the -AgentPath / -Agent agents.</summary>
         private void AddReadBack(PSObject input)
         {
-            string taskId = Property(input, "TaskId") ?? throw new FairnessInputException("InvalidDecision", "pipeline input", "object #" + _received, "TaskId",
-                "expected a decision from Invoke-FairAllocation or an object with TaskId and AgentId properties.");
+            string? taskId = Property(input, "TaskId");
+            // An EmptyRun read back (RunId, PolicyId, TaskCount 0, no TaskId): the run, with no decision to count.
+            bool emptyRun = taskId == null && Property(input, "TaskCount") == "0" && NonBlank(Property(input, "RunId")) != null;
+            if (taskId == null && !emptyRun)
+                throw new FairnessInputException("InvalidDecision", "pipeline input", "object #" + _received, "TaskId",
+                    "expected a decision from Invoke-FairAllocation or an object with TaskId and AgentId properties.");
             string runId = Property(input, "RunId") ?? "";
             if (!_byRunId.TryGetValue(runId, out var group))
             {
@@ -95,6 +101,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 _byRunId.Add(runId, group);
                 _groups.Add(group);
             }
+            if (emptyRun) return;
             var agentId = Property(input, "AgentId");
             var status = Property(input, "Status");
             if (string.Equals(status, DecisionStatus.Unassigned, StringComparison.OrdinalIgnoreCase)) agentId = null;

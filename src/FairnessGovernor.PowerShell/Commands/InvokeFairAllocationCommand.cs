@@ -18,7 +18,7 @@ namespace FairnessGovernor.PowerShell.Commands
     /// with -Stream), then the decisions, or the document with -OutFile; -StatePath and -Governor continue a state.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "FairAllocation", SupportsShouldProcess = true, DefaultParameterSetName = "Decisions")]
-    [OutputType("FairnessGovernor.Allocation.AllocationDecision")]
+    [OutputType("FairnessGovernor.Allocation.AllocationDecision", "FairnessGovernor.Allocation.EmptyRun")]
     public sealed class InvokeFairAllocationCommand : InputLimitsCmdlet, IDisposable
     {
         private readonly List<object?> _pipelineTasks = new List<object?>();
@@ -236,7 +236,7 @@ namespace FairnessGovernor.PowerShell.Commands
             {
                 var agents = inputs.Agents(agentFile, Agent, ExcludeAgent);
                 var policy = inputs.Policy(policyFile, Policy);
-                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain, AsOf = RunTime }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs);
+                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain, AsOf = RunTime }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs, IsWhatIf);
             }
             catch (FairnessException ex)
             {
@@ -267,6 +267,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 catch (FairnessException ex) { ThrowEngineError(ex); }
             }
             foreach (var d in stream.Complete()) WriteObject(d);
+            if (stream.TaskCount == 0) WriteObject(new EmptyRun(stream.Engine)); // no decisions: the run itself (SPEC.md 1.8)
             if (stream.HasState && ShouldProcess(StatePath ?? "governor", "Save fairness state after " + stream.TaskCount + " streamed tasks"))
             {
                 try { stream.Save(); }
@@ -278,6 +279,13 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>Under the state file's lock: read the state, allocate continuing it, save the next state (not with -WhatIf).</summary>
         private AllocationResult AllocateWithStateFile(string path, IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions options)
         {
+            if (IsWhatIf)
+            {
+                // -WhatIf creates no file at all, not even the lock: read the state as it is, decide, say what would be kept.
+                var result = Allocator.Allocate(tasks, agents, policy, options, GovernorStateFile.Load(path), out var next);
+                ShouldProcess(path, "Save fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)");
+                return result;
+            }
             using (var l = GovernorStateFile.Open(path, TimeSpan.FromSeconds(LockTimeoutSeconds)))
             {
                 var result = Allocator.Allocate(tasks, agents, policy, options, l.State, RunTime, out var next);
@@ -308,6 +316,12 @@ namespace FairnessGovernor.PowerShell.Commands
 
         private void EmitDecisions(AllocationResult result)
         {
+            if (result.Count == 0)
+            {
+                // No decisions to carry the run down the pipeline: the run itself goes, so metrics and evidence see it (SPEC.md 1.8).
+                WriteObject(new EmptyRun(result));
+                return;
+            }
             var clock = Stopwatch.StartNew();
             long nextProgress = 1000;
             var progress = new ProgressRecord(1, "Invoke-FairAllocation", "Emitting decisions");
