@@ -8,7 +8,10 @@
              Pester 5.9.1 in pwsh 7.6.9), then the Pester task.
     Pester   the Pester 5 tests in tests/*.Tests.ps1 in this pwsh, on the built module: with the newest
              installed Pester 5, else the Pester 5 that dotnet restore put in the NuGet cache.
-    Package  a zip of output/FairnessGovernor in artifacts/.
+    Package  a zip of output/FairnessGovernor in artifacts/, and FairnessGovernor.<version>.nupkg, which
+             Install-PSResource installs from a folder repository (Register-PSResourceRepository -Uri artifacts).
+    Help     builds, then regenerates module/en-US/FairnessGovernor.PowerShell.dll-Help.xml from the cmdlets'
+             metadata and the prose in tools/help/ (tools/Update-FairnessHelp.ps1), and copies it into the module.
     Example  imports the built module and runs the fixture example.
     With no -Task, builds and runs the fixture example.
 .EXAMPLE
@@ -18,7 +21,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Example')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Example', 'Help')]
     [string[]] $Task = @('Build', 'Example'),
 
     [ValidateSet('Debug', 'Release')]
@@ -95,6 +98,14 @@ function Invoke-PackageTask {
     Write-Host "Packaged $zip"
 }
 
+# Help is generated from the built cmdlets, so it always builds first; the generator imports the module it built.
+function Invoke-HelpTask {
+    Invoke-BuildTask
+    & (Join-Path $root 'tools' 'Update-FairnessHelp.ps1') -ModuleManifest $manifest
+    $maml = Join-Path $root 'module' 'en-US' 'FairnessGovernor.PowerShell.dll-Help.xml'
+    Copy-Item -LiteralPath $maml -Destination (Join-Path $moduleDir 'en-US') -Force
+}
+
 function Invoke-ExampleTask {
     if (-not (Test-Path -LiteralPath $manifest)) { Invoke-BuildTask }
     Import-Module $manifest -Force
@@ -111,5 +122,6 @@ foreach ($t in $Task) {
         'Pester' { Invoke-PesterTask }
         'Package' { Invoke-PackageTask }
         'Example' { Invoke-ExampleTask }
+        'Help' { Invoke-HelpTask }
     }
 }

@@ -413,3 +413,48 @@ Describe 'Fairness over time' {
         (Get-FairnessState -Path $state).TotalTasks | Should -Be 6
     }
 }
+
+Describe 'Help and usability (issue 22 items 10 and 14)' {
+    It 'expands wildcards in every parameter that declares SupportsWildcards, and only those declare it' {
+        $work = Join-Path $TestDrive 'wildcards'
+        New-Item -ItemType Directory -Path $work | Out-Null
+        Copy-Item -LiteralPath $fixtures -Destination (Join-Path $work 'fixtures') -Recurse
+        Push-Location $work
+        try {
+            [System.IO.File]::WriteAllBytes((Join-Path $work 'key.bin'), [byte[]](1..32))
+            Invoke-FairAllocation @sample -StatePath ./state.json | Out-Null
+            Invoke-FairAllocation @sample | Add-AllocationEvidence ./evidence.jsonl -KeyPath ./key.bin
+            # Each pattern matches exactly one file, so the allocation inputs' one-file rule holds.
+            $cases = [ordered]@{
+                'Invoke-FairAllocation -TaskPath'     = { Invoke-FairAllocation -TaskPath ./fixtures/task?.json -AgentPath ./fixtures/agents.json }
+                'Invoke-FairAllocation -AgentPath'    = { Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agent?.json }
+                'Invoke-FairAllocation -PolicyPath'   = { Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/polic?.json }
+                'Import-FairTask -Path'               = { Import-FairTask ./fixtures/task?.json }
+                'Import-FairAgent -Path'              = { Import-FairAgent ./fixtures/agent?.json }
+                'Import-FairnessPolicy -Path'         = { Import-FairnessPolicy ./fixtures/polic?.json }
+                'Get-FairnessMetrics -AgentPath'      = { Invoke-FairAllocation @sample | ConvertTo-Csv | ConvertFrom-Csv | Get-FairnessMetrics -AgentPath ./fixtures/agent?.json }
+                'Get-AllocationEvidence -Path'        = { Get-AllocationEvidence ./evid*.jsonl }
+                'Test-AllocationEvidence -Path'       = { Test-AllocationEvidence ./evid*.jsonl -KeyPath ./key.bin }
+                'Test-AllocationEvidence -KeyPath'    = { Test-AllocationEvidence ./evidence.jsonl -KeyPath ./k?y.bin }
+                'Test-AllocationEvidence -TaskPath'   = { Test-AllocationEvidence ./evidence.jsonl -Replay -TaskPath ./fixtures/task?.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json }
+                'Test-AllocationEvidence -AgentPath'  = { Test-AllocationEvidence ./evidence.jsonl -Replay -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agent?.json -PolicyPath ./fixtures/policy.json }
+                'Test-AllocationEvidence -PolicyPath' = { Test-AllocationEvidence ./evidence.jsonl -Replay -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/polic?.json }
+                'Add-AllocationEvidence -KeyPath'     = { Invoke-FairAllocation @sample | Add-AllocationEvidence ./evidence.jsonl -KeyPath ./k?y.bin -PassThru }
+                'New-FairnessGovernor -StatePath'     = { New-FairnessGovernor -StatePath ./stat?.json }
+            }
+            foreach ($case in $cases.GetEnumerator()) {
+                $result = & $case.Value
+                @($result).Count | Should -BeGreaterThan 0 -Because $case.Key
+            }
+        }
+        finally { Pop-Location }
+        $declared = foreach ($c in Get-Command -Module FairnessGovernor) {
+            foreach ($p in $c.Parameters.Values) {
+                if ($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) { "$($c.Name) -$($p.Name)" }
+            }
+        }
+        @($declared | Sort-Object) | Should -Be @($cases.Keys | Sort-Object)
+        (Get-Help Invoke-FairAllocation -Parameter TaskPath).globbing | Should -Be 'true'
+        (Get-Help Invoke-FairAllocation -Parameter LiteralTaskPath).globbing | Should -Be 'false'
+    }
+}

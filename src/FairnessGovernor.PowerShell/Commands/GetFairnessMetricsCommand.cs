@@ -36,6 +36,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>For decisions without their run: the agent file.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? AgentPath { get; set; }
 
         /// <summary>For decisions without their run: the skew ratio above which a run is strong_imbalance (default 2.0).</summary>

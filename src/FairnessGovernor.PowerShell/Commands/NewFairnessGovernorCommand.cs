@@ -14,6 +14,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>Start from the state in this file (read once; the governor then lives in memory).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? StatePath { get; set; }
 
         /// <inheritdoc />
