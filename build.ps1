@@ -96,6 +96,44 @@ function Invoke-PackageTask {
     $zip = Join-Path $artifacts "FairnessGovernor.$version.zip"
     Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
     Write-Host "Packaged $zip"
+    $nupkg = New-ModuleNupkg -Destination $artifacts
+    Write-Host "Packaged $nupkg (Register-PSResourceRepository -Name local -Uri $artifacts -Trusted; Install-PSResource FairnessGovernor -Repository local)"
+}
+
+# The module as a NuGet package that PSResourceGet installs by name from a folder repository. Publish-PSResource
+# (PSResourceGet, bundled with pwsh 7.4 and later) validates the manifest and writes the .nupkg (with the manifest's
+# ReleaseNotes, tags and any ProjectUri, LicenseUri and Prerelease) into a repository; the build publishes to a
+# temporary folder repository registered under a unique name for the duration, so the user's repositories are left
+# as they were and nothing is sent to a gallery (no dependencies to check: the module requires no other module).
+function New-ModuleNupkg([string] $Destination) {
+    if (-not (Get-Command Publish-PSResource -ErrorAction SilentlyContinue)) {
+        throw 'The Package task needs PSResourceGet (bundled with pwsh 7.4 and later; else Install-Module Microsoft.PowerShell.PSResourceGet) to write the .nupkg.'
+    }
+    $data = (Import-PowerShellDataFile -LiteralPath $manifest).PrivateData.PSData
+    foreach ($key in 'ProjectUri', 'LicenseUri') {
+        if (-not $data.ContainsKey($key)) { Write-Warning "The manifest has no $key (FairnessGovernor$key in Directory.Build.props): the package links to no project page or licence." }
+    }
+    # PSResourceGet keeps its repositories under the local application data folder, and the NuGet client it uses its
+    # settings under the application data folder; where either does not exist yet (a fresh home), they would use a
+    # relative path, in the current folder.
+    foreach ($folder in 'LocalApplicationData', 'ApplicationData') {
+        $path = [Environment]::GetFolderPath([Environment+SpecialFolder]$folder, [Environment+SpecialFolderOption]::DoNotVerify)
+        if ($path) { New-Item -ItemType Directory -Force -Path $path | Out-Null }
+    }
+    $name = 'FairnessGovernorBuild-' + [guid]::NewGuid().ToString('N')
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) $name
+    New-Item -ItemType Directory -Path $folder | Out-Null
+    try {
+        Register-PSResourceRepository -Name $name -Uri $folder -Trusted
+        try { Publish-PSResource -Path $moduleDir -Repository $name -SkipDependenciesCheck }
+        finally { Unregister-PSResourceRepository -Name $name }
+        $built = @(Get-ChildItem -LiteralPath $folder -Filter '*.nupkg')
+        if ($built.Count -ne 1) { throw "Publish-PSResource wrote $($built.Count) packages to $folder; expected one." }
+        $target = Join-Path $Destination $built[0].Name
+        Move-Item -LiteralPath $built[0].FullName -Destination $target -Force
+        return $target
+    }
+    finally { Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
 # Help is generated from the built cmdlets, so it always builds first; the generator imports the module it built.

@@ -458,3 +458,68 @@ Describe 'Help and usability (issue 22 items 10 and 14)' {
         (Get-Help Invoke-FairAllocation -Parameter LiteralTaskPath).globbing | Should -Be 'false'
     }
 }
+
+Describe 'Installing by name' {
+    It 'installs by name from a local folder repository with PSResourceGet, in a home of its own, without a gallery' {
+        # build.ps1 -Task Package on a copy of the built module, then in new pwsh sessions whose HOME is a temporary
+        # folder (so PSResourceGet's repositories and the CurrentUser module folder are there): register the
+        # artifacts folder, remove PSGallery (nothing may reach the network), install by name, import by name.
+        $work = Join-Path $TestDrive 'install'
+        $repo = Join-Path $work 'repo'
+        $userHome = Join-Path $work 'home'
+        New-Item -ItemType Directory -Path $repo, $userHome | Out-Null
+        Copy-Item -LiteralPath (Join-Path $root 'build.ps1') -Destination $repo
+        New-Item -ItemType Directory -Path (Join-Path $repo 'output') | Out-Null
+        Copy-Item -LiteralPath (Join-Path $root 'output' 'FairnessGovernor') -Destination (Join-Path $repo 'output') -Recurse
+        $artifacts = Join-Path $repo 'artifacts'
+
+        # This pwsh, started again: pwsh itself, or dotnet pwsh.dll under the dotnet tool.
+        $exe = [Environment]::ProcessPath
+        $pre = @(if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $saved = @{}
+        foreach ($name in 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'PSModulePath') { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        try {
+            $env:HOME = $userHome
+            $env:XDG_DATA_HOME = Join-Path $userHome '.local' 'share'
+            $env:XDG_CONFIG_HOME = Join-Path $userHome '.config'
+            $env:XDG_CACHE_HOME = Join-Path $userHome '.cache'
+            New-Item -ItemType Directory -Path $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME, $env:XDG_CACHE_HOME | Out-Null
+            $env:PSModulePath = $null
+
+            $package = & $exe @pre -NoProfile -NonInteractive -File (Join-Path $repo 'build.ps1') -Task Package 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($package | Out-String)
+            $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $repo 'output' 'FairnessGovernor' 'FairnessGovernor.psd1')).ModuleVersion
+            (Get-ChildItem -LiteralPath $artifacts -Filter '*.nupkg').Name | Should -Be "FairnessGovernor.$version.nupkg"
+
+            $install = & $exe @pre -NoProfile -NonInteractive -Command "
+                `$ErrorActionPreference = 'Stop'
+                Unregister-PSResourceRepository -Name PSGallery
+                Register-PSResourceRepository -Name local -Uri '$artifacts' -Trusted
+                Install-PSResource FairnessGovernor -Repository local
+                'repositories: ' + ((Get-PSResourceRepository).Name -join ',')" 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($install | Out-String)
+            $install | Should -Contain 'repositories: local'
+
+            $tasks = Join-Path $fixtures 'tasks.json'
+            $agents = Join-Path $fixtures 'agents.json'
+            $use = & $exe @pre -NoProfile -NonInteractive -Command "
+                `$ErrorActionPreference = 'Stop'
+                Import-Module FairnessGovernor
+                `$m = Get-Module FairnessGovernor
+                'base: ' + `$m.ModuleBase
+                'decisions: ' + @(Invoke-FairAllocation -TaskPath '$tasks' -AgentPath '$agents').Count
+                'notes: ' + `$m.PrivateData.PSData.ReleaseNotes.Split([char]10)[0]
+                `$null = Test-ModuleManifest (Join-Path `$m.ModuleBase 'FairnessGovernor.psd1') -WarningVariable w
+                'manifest warnings: ' + @(`$w).Count" 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($use | Out-String)
+            $expectedBase = Join-Path $userHome '.local' 'share' 'powershell' 'Modules' 'FairnessGovernor' $version
+            $use | Should -Contain "base: $expectedBase"
+            $use | Should -Contain 'decisions: 6'
+            ($use | Where-Object { "$_" -like 'notes: ## `[*' }) | Should -Not -BeNullOrEmpty
+            $use | Should -Contain 'manifest warnings: 0'
+        }
+        finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
+    }
+}
