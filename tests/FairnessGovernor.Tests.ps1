@@ -457,6 +457,84 @@ Describe 'Help and usability (issue 22 items 10 and 14)' {
         (Get-Help Invoke-FairAllocation -Parameter TaskPath).globbing | Should -Be 'true'
         (Get-Help Invoke-FairAllocation -Parameter LiteralTaskPath).globbing | Should -Be 'false'
     }
+    It 'completes -ExcludeAgent without the ids already typed, and from a wildcard -AgentPath' {
+        $complete = { param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText }
+        $agents = Join-Path $fixtures 'agents.json'
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$agents' -ExcludeAgent agent-" | Should -Be @('agent-a', 'agent-b', 'agent-c')
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$agents' -ExcludeAgent agent-a, " | Should -Be @('agent-b', 'agent-c')
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$agents' -ExcludeAgent agent-a, agent-c, agent-" | Should -Be @('agent-b')
+        & $complete "Invoke-FairAllocation -TaskPath x -LiteralAgentPath '$agents' -ExcludeAgent agent-b,agent-" | Should -Be @('agent-a', 'agent-c')
+        $pattern = Join-Path $fixtures 'agent?.json'
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$pattern' -ExcludeAgent agent-b, " | Should -Be @('agent-a', 'agent-c')
+        # A pattern matching several files names no one agent list: nothing is offered, as the run would refuse it.
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$(Join-Path $fixtures 'agents*.json')' -ExcludeAgent " | Should -BeNullOrEmpty
+    }
+
+    It 'shows a governor''s state, not its type name' {
+        $g = New-FairnessGovernor
+        Invoke-FairAllocation @sample -Governor $g | Out-Null
+        $view = $g | Out-String -Width 120
+        $view | Should -Not -Match 'FairnessGovernor\.State\.GovernorState'
+        $view | Should -Match '(?m)^Strategy\s+: weighted_round_robin\s*$'
+        $view | Should -Match '(?m)^Runs\s+: 1\s*$'
+        $view | Should -Match '(?m)^AssignedTasks\s+: 6\s*$'
+        $view | Should -Match '(?m)^Agents\s+: agent-a=2, agent-b=3, agent-c=1\s*$'
+    }
+
+    It 'warns that -MaxSkewRatio and -Agent do not apply to decisions from Invoke-FairAllocation, and reads hashtable decisions' {
+        $decisions = Invoke-FairAllocation @sample
+        $m = $decisions | Get-FairnessMetrics -MaxSkewRatio 5 -WarningVariable w 3>$null
+        @($w).Count | Should -Be 1
+        "$($w[0])" | Should -Match '^-MaxSkewRatio applies only to decisions read back from files'
+        $m.FairnessLabel | Should -Be 'strong_imbalance'
+        $null = $decisions | Get-FairnessMetrics -Agent @(@{ id = 'agent-a' }) -AgentPath $sample.AgentPath -WarningVariable w2 3>$null
+        @($w2).Count | Should -Be 1
+        "$($w2[0])" | Should -Match '^-Agent, -AgentPath apply only to decisions read back'
+        $null = $decisions | Get-FairnessMetrics -WarningVariable w3
+        @($w3).Count | Should -Be 0
+
+        $json = $decisions | ConvertTo-Json
+        $fromObjects = $json | ConvertFrom-Json | Get-FairnessMetrics -AgentPath $sample.AgentPath -MaxSkewRatio 5 -WarningVariable w4
+        $fromHashtables = $json | ConvertFrom-Json -AsHashtable | Get-FairnessMetrics -AgentPath $sample.AgentPath -MaxSkewRatio 5
+        @($w4).Count | Should -Be 0
+        $fromHashtables.AssignedCount | Should -Be 6
+        $fromHashtables.FairnessLabel | Should -Be 'mild_imbalance'
+        ($fromHashtables | ConvertTo-Json -Depth 5) | Should -Be ($fromObjects | ConvertTo-Json -Depth 5)
+        (@{ taskid = 't1'; agentid = 'agent-a' } | Get-FairnessMetrics).AssignedCount | Should -Be 1
+    }
+
+    It 'recommends fixing -ExcludeAgent, not a field of the agent file, for an unknown id' {
+        $err = $null
+        try { Invoke-FairAllocation @sample -ExcludeAgent 'agent-z' } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be "UnknownAgent,$invokeId"
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.ErrorDetails.Message | Should -BeLike "-ExcludeAgent names 'agent-z', which is not among the agents of *agents.json."
+        $err.ErrorDetails.RecommendedAction | Should -BeLike "Leave 'agent-z' out of -ExcludeAgent, or name agents of *agents.json ('agent-a', 'agent-b', 'agent-c')."
+        $err.ErrorDetails.RecommendedAction | Should -Not -Match 'field'
+    }
+
+    It 'names the likely encoding of a UTF-16 file without a byte-order mark' {
+        $file = Join-Path $TestDrive 'utf16-tasks.json'
+        [System.IO.File]::WriteAllBytes($file, [System.Text.UnicodeEncoding]::new($false, $false).GetBytes('[{"id": "t1"}]'))
+        $err = $null
+        try { Import-FairTask -LiteralPath $file } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidEncoding,FairnessGovernor.PowerShell.Commands.ImportFairTaskCommand'
+        "$($err.ErrorDetails.Message)" | Should -BeLike "$file*UTF-16 LE text without a byte-order mark*save the file as UTF-8*"
+        "$($err.ErrorDetails.Message)" | Should -Not -Match '0x00'
+    }
+
+    It 'takes TaskPath, AgentPath and PolicyPath by position 0, 1 and 2, in its one parameter set' {
+        $byPosition = Invoke-FairAllocation $sample.TaskPath $sample.AgentPath $sample.PolicyPath
+        $byName = Invoke-FairAllocation @sample
+        ($byPosition | ConvertTo-Json) | Should -Be ($byName | ConvertTo-Json)
+        $command = Get-Command Invoke-FairAllocation
+        @($command.ParameterSets).Count | Should -Be 1
+        $positions = $command.ParameterSets[0].Parameters | Where-Object Position -ge 0 | Sort-Object Position | ForEach-Object { "$($_.Name)=$($_.Position)" }
+        $positions | Should -Be @('TaskPath=0', 'AgentPath=1', 'PolicyPath=2')
+        # Tasks from the pipeline still bind to -Task, and the first positional value to -TaskPath.
+        @(Import-FairTask $sample.TaskPath | Invoke-FairAllocation -AgentPath $sample.AgentPath).Count | Should -Be 6
+        { Import-FairTask $sample.TaskPath | Invoke-FairAllocation $sample.TaskPath $sample.AgentPath } | Should -Throw -ErrorId "ConflictingTaskInput,$invokeId"
+    }
 }
 
 Describe 'Installing by name' {

@@ -8,10 +8,10 @@
         'Metrics describe the decisions received: filter with Where-Object first to measure a subset. Decisions read back from CSV or JSON (objects with TaskId and AgentId properties) are counted too; give -AgentPath or -Agent so agents without tasks are counted, and -MaxSkewRatio for the label. The -AgentPath file is read under the same input limits as Invoke-FairAllocation (-MaxInputBytes, -MaxDepth, -MaxAliasExpansion).'
     )
     Parameters  = @{
-        InputObject = 'Decisions from Invoke-FairAllocation, or objects with TaskId, AgentId and optionally Status, RunId and PolicyId properties.'
-        Agent = 'For decisions without their run: the run''s agents, so that agents with no task count as 0.'
-        AgentPath = 'For decisions without their run: the run''s agent file.'
-        MaxSkewRatio = 'For decisions without their run: the skew ratio above which the run is strong_imbalance. Default 2.0.'
+        InputObject = 'Decisions from Invoke-FairAllocation, or objects or hashtables (ConvertFrom-Json -AsHashtable) with TaskId, AgentId and optionally Status, RunId and PolicyId properties or keys.'
+        Agent = 'For decisions without their run: the run''s agents, so that agents with no task count as 0. Decisions from Invoke-FairAllocation use their own run''s agents: for them a warning says -Agent is ignored.'
+        AgentPath = 'For decisions without their run: the run''s agent file (wildcards must match one file). Ignored, with a warning, for decisions from Invoke-FairAllocation.'
+        MaxSkewRatio = 'For decisions without their run: the skew ratio above which the run is strong_imbalance. Default 2.0. Decisions from Invoke-FairAllocation are labelled by their run''s policy: for them a warning says -MaxSkewRatio is ignored.'
     }
     Inputs      = @(
         @{ Type = 'FairnessGovernor.Allocation.AllocationDecision'; Description = 'Decisions from Invoke-FairAllocation.' }

@@ -10,14 +10,14 @@
     )
     Parameters  = @{
         Task = 'Task objects: hashtables, PSCustomObjects (from ConvertFrom-Json or Import-Csv) or Import-FairTask output. Each needs an id; priority is high, normal or low (default normal). Binds from the pipeline.'
-        TaskPath = 'A JSON or YAML task file: an array of tasks, or an object with a ''tasks'' array. Relative paths, ~ and PowerShell drives are resolved; wildcards are allowed but must match exactly one file.'
+        TaskPath = 'A JSON or YAML task file: an array of tasks, or an object with a ''tasks'' array. Relative paths, ~ and PowerShell drives are resolved; wildcards are allowed but must match exactly one file. Position 0: Invoke-FairAllocation tasks.json agents.json policy.json.'
         LiteralTaskPath = 'A task file path used exactly as written (no wildcards).'
         Agent = 'Agent objects: each needs an id; weight is a whole number >= 0 (default 1); capacity is a whole number >= 0 or absent for unlimited.'
-        AgentPath = 'A JSON or YAML agent file: an array of agents, or an object with an ''agents'' array. Wildcards must match exactly one file.'
+        AgentPath = 'A JSON or YAML agent file: an array of agents, or an object with an ''agents'' array. Wildcards must match exactly one file. Position 1.'
         LiteralAgentPath = 'An agent file path used exactly as written.'
-        ExcludeAgent = 'Agent ids to leave out of this run, for example agents being drained. An id that names no agent is the error UnknownAgent. Tab completion offers the ids found in the -AgentPath file.'
+        ExcludeAgent = 'Agent ids to leave out of this run, for example agents being drained. An id that names no agent is the error UnknownAgent. Tab completion offers the ids of the -AgentPath (wildcards allowed) or -LiteralAgentPath file that are not already in the list.'
         Policy = 'The policy as an object (hashtable, PSCustomObject or Import-FairnessPolicy output) with policy_id, respect_priority and max_skew_ratio (PascalCase names work too). Without any policy the default policy applies: policy_id ''default'', respect_priority true, max_skew_ratio 2.0.'
-        PolicyPath = 'A JSON or YAML policy file.'
+        PolicyPath = 'A JSON or YAML policy file; wildcards must match exactly one file. Position 2.'
         LiteralPolicyPath = 'A policy file path used exactly as written.'
         OutFile = 'Writes the allocation document (the prototype''s --out format, UTF-8, two-space indent) to this path instead of emitting decisions. Supports -WhatIf and -Confirm.'
         PassThru = 'With -OutFile, also emits the decisions.'
