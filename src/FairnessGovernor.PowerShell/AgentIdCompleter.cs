@@ -30,7 +30,7 @@ namespace FairnessGovernor.PowerShell
                 // as the run resolves it (wildcards, exactly one match), -LiteralAgentPath as written.
                 var resolved = literal != null && fakeBoundParameters["AgentPath"] == null
                     ? ScriptBlock.Create("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])").Invoke(raw)
-                    : ScriptBlock.Create("@(Resolve-Path -Path $args[0] -ErrorAction Ignore | Where-Object { $_.Provider.Name -eq 'FileSystem' } | ForEach-Object ProviderPath)").Invoke(raw);
+                    : ScriptBlock.Create("$p = $null; $r = $ExecutionContext.SessionState.Path.GetResolvedProviderPathFromPSPath($args[0], [ref]$p); if ($p.Name -eq 'FileSystem') { $r }").Invoke(raw);
                 if (resolved.Count != 1 || !(resolved[0]?.BaseObject is string path)) return results;
                 if (!File.Exists(path)) return results;
                 var typed = AlreadyTyped(commandAst, wordToComplete, fakeBoundParameters);
