@@ -42,6 +42,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>A file whose bytes are the HMAC-SHA256 key.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? KeyPath { get; set; }
 
         /// <summary>How long to wait for another writer's lock, in seconds (default 10).</summary>

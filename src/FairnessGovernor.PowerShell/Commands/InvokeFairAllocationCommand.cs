@@ -32,8 +32,9 @@ namespace FairnessGovernor.PowerShell.Commands
         public object?[]? Task { get; set; }
 
         /// <summary>A JSON or YAML task file; wildcards allowed, must match one file.</summary>
-        [Parameter]
+        [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? TaskPath { get; set; }
 
         /// <summary>A task file path taken literally (no wildcards).</summary>
@@ -47,8 +48,9 @@ namespace FairnessGovernor.PowerShell.Commands
         public object?[]? Agent { get; set; }
 
         /// <summary>A JSON or YAML agent file; wildcards allowed, must match one file.</summary>
-        [Parameter]
+        [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? AgentPath { get; set; }
 
         /// <summary>An agent file path taken literally.</summary>
@@ -67,8 +69,9 @@ namespace FairnessGovernor.PowerShell.Commands
         public object? Policy { get; set; }
 
         /// <summary>A JSON or YAML policy file; wildcards allowed, must match one file.</summary>
-        [Parameter]
+        [Parameter(Position = 2)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? PolicyPath { get; set; }
 
         /// <summary>A policy file path taken literally.</summary>

@@ -14,6 +14,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>Start from the state in this file (read once; the governor then lives in memory); a missing file is the empty state, with a warning.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? StatePath { get; set; }
 
         /// <inheritdoc />
