@@ -48,16 +48,21 @@ namespace FairnessGovernor.Tests
         }
 
         /// <summary>Renders <paramref name="htmlPath"/> to <paramref name="pngPath"/> in a window of the given size.</summary>
-        public static void Screenshot(string htmlPath, string pngPath, int width = 1280, int height = 2000)
+        public static void Screenshot(string htmlPath, string pngPath, int width = 1280, int height = 2000, string? extraArgs = null) =>
+            Render(htmlPath, pngPath, "--screenshot=\"" + pngPath + "\" --window-size=" + width + "," + height + (extraArgs == null ? "" : " " + extraArgs));
+
+        /// <summary>Prints <paramref name="htmlPath"/> to a PDF (the page's own @page size applies).</summary>
+        public static void PrintToPdf(string htmlPath, string pdfPath) => Render(htmlPath, pdfPath, "--no-pdf-header-footer --print-to-pdf=\"" + pdfPath + "\"");
+
+        private static void Render(string htmlPath, string outPath, string mode)
         {
             var profile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fg-chromium-" + Guid.NewGuid().ToString("N"));
             try
             {
-                if (File.Exists(pngPath)) File.Delete(pngPath);
-                var args = "--no-sandbox --hide-scrollbars --user-data-dir=\"" + profile + "\" --screenshot=\"" + pngPath + "\" --window-size=" + width + "," + height +
-                           " \"file://" + System.IO.Path.GetFullPath(htmlPath) + "\"";
+                if (File.Exists(outPath)) File.Delete(outPath);
+                var args = "--no-sandbox --hide-scrollbars --user-data-dir=\"" + profile + "\" " + mode + " \"file://" + System.IO.Path.GetFullPath(htmlPath) + "\"";
                 var (code, output) = Run(Path, args, TimeSpan.FromMinutes(2));
-                if (code != 0 || !File.Exists(pngPath)) throw new InvalidOperationException("chromium-headless-shell failed (exit " + code + "):\n" + output);
+                if (code != 0 || !File.Exists(outPath)) throw new InvalidOperationException("chromium-headless-shell failed (exit " + code + "):\n" + output);
             }
             finally
             {

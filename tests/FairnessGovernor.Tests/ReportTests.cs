@@ -116,7 +116,7 @@ namespace FairnessGovernor.Tests
             var html = ReportInputs.HistoryReport(scratch.Path).ToHtml();
             var doc = Check(html, "history", "history-fairness", "history-cumulative", "state", "state-agents");
             Assert.Equal(20, doc.QuerySelectorAll("[data-section='history-fairness'] details")[0].QuerySelectorAll("tbody tr").Length);
-            Assert.Equal(3, doc.QuerySelectorAll("[data-section='history'] details").Length);
+            Assert.Equal(4, doc.QuerySelectorAll("[data-section='history'] details").Length);
             Assert.Equal(4, doc.QuerySelectorAll("[data-section='state'] tbody tr").Length);
             // Jain and weighted Jain, MaxAbsLag and both skews are drawn: one polyline each, 20 points.
             var jain = Svgs(html).Single(s => s.Root!.Attribute("aria-labelledby")!.Value.StartsWith("history-jain-chart"));

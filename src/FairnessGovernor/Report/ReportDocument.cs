@@ -250,20 +250,33 @@ namespace FairnessGovernor.Report
             foreach (var a in run.Agents) totalWeight += a.Weight;
             var weightShare = new double[seriesCount];
             for (int i = 0; i < m; i++) weightShare[seriesOf[i]] += totalWeight == 0 ? 0 : (double)run.Agents[i].Weight / totalWeight;
+            // Past MaxSeries agents each named share is small beside "others": draw every series relative to its weighted
+            // share instead (1 = exactly its share), so the named agents' lines are not flat at the bottom.
+            bool relative = others && totalWeight > 0;
+            if (relative)
+                for (int s = 0; s < seriesCount; s++)
+                    for (int p = 0; p < points; p++)
+                        ys[s][p] = weightShare[s] > 0 ? ys[s][p] / weightShare[s] : double.NaN;
             var series = new List<Svg.Series>();
             var names = new string[seriesCount];
             for (int s = 0; s < seriesCount; s++)
             {
                 names[s] = s < named ? run.Agents[chosen[s]].Id : "others (" + ReportText.Count(m - named) + " agents)";
-                series.Add(new Svg.Series(names[s], xs, ys[s], s < named ? s : 10, totalWeight == 0 ? (double?)null : weightShare[s]));
+                series.Add(new Svg.Series(names[s], xs, ys[s], s < named ? s : 10, totalWeight == 0 ? (double?)null : relative ? 1.0 : weightShare[s]));
             }
             OpenSection(id + "-over-run", "over-run", "Over the run: each agent's cumulative share");
             string who = others ? "the " + MaxSeries + " agents of largest weight and the other " + ReportText.Count(m - named) + " agents together" : "each agent";
-            Figure(() => Svg.LineChart(_b, id + "-over-run-chart", "Cumulative share of assigned tasks over the dispatch sequence",
-                    "Lines for " + who + ": the share of the tasks assigned so far, at " + ReportText.Count(points) + " points of the " + ReportText.Count(n) +
-                    " decisions. Dotted lines are the weighted shares (weight / total weight) the lines should approach.",
-                    "decisions made", "share of assigned tasks", series),
-                "Solid and dashed lines: cumulative share; dotted: weighted share. " + (n > points ? "Sampled at " + ReportText.Count(points) + " evenly spaced decisions; each point is exact at its decision." : "Every decision is a point."));
+            string at = " at " + ReportText.Count(points) + " points of the " + ReportText.Count(n) + " decisions.";
+            if (relative)
+                Figure(() => Svg.LineChart(_b, id + "-over-run-chart", "Cumulative share of assigned tasks over the dispatch sequence, relative to the weighted share",
+                        "Lines for " + who + ": the share of the tasks assigned so far divided by the weighted share (weight / total weight), so 1 is exactly the weighted share," + at +
+                        " Values above 3 are drawn at 3.", "decisions made", "share / weighted share", series, null, null, 3.0),
+                    "Each line is the cumulative share divided by the weighted share (dotted line at 1). " + (n > points ? "Sampled at " + ReportText.Count(points) + " evenly spaced decisions; each point is exact at its decision." : "Every decision is a point."));
+            else
+                Figure(() => Svg.LineChart(_b, id + "-over-run-chart", "Cumulative share of assigned tasks over the dispatch sequence",
+                        "Lines for " + who + ": the share of the tasks assigned so far," + at + " Dotted lines are the weighted shares (weight / total weight) the lines should approach.",
+                        "decisions made", "share of assigned tasks", series),
+                    "Solid and dashed lines: cumulative share; dotted: weighted share. " + (n > points ? "Sampled at " + ReportText.Count(points) + " evenly spaced decisions; each point is exact at its decision." : "Every decision is a point."));
             var rows = new List<string[]>(points);
             for (int p = 0; p < points; p++)
             {
@@ -275,7 +288,7 @@ namespace FairnessGovernor.Report
             var headers = new string[seriesCount + 1];
             headers[0] = "Decision";
             for (int s = 0; s < seriesCount; s++) headers[s + 1] = names[s];
-            Table("Numbers: share after each sampled decision", headers, rows);
+            Table(relative ? "Numbers: share / weighted share after each sampled decision" : "Numbers: share after each sampled decision", headers, rows);
             _b.Append("</section>\n");
         }
 
@@ -387,19 +400,24 @@ namespace FairnessGovernor.Report
                 rows.Add(new[] { runNo(i), ReportText.PreciseTime(e[i].Timestamp), e[i].PolicyId, ReportText.Count(e[i].TaskCount), ReportText.Count(e[i].AgentCount),
                     Opt(e[i].GetExtraMetric("jain_index")), Opt(e[i].GetExtraMetric("weighted_jain_index")) });
             Table("Numbers: " + tableScope, new[] { "Run", "Timestamp", "Policy", "Tasks", "Agents", "Jain", "Weighted Jain" }, rows);
-            Figure(() => Svg.LineChart(_b, "history-lag-chart", "MaxAbsLag and skew of each run",
-                    "Lines over the " + ReportText.Count(n) + " runs, oldest first: the largest |lag| in tasks, the prototype's skew ratio and the weighted skew ratio.",
-                    "run", "tasks / ratio", new[]
+            Figure(() => Svg.LineChart(_b, "history-lag-chart", "MaxAbsLag of each run",
+                    "A line over the " + ReportText.Count(n) + " runs, oldest first: the largest |lag| (assigned - entitlement) of any agent, in tasks. Gaps are runs logged without it.",
+                    "run", "tasks", new[] { new Svg.Series("MaxAbsLag", xs, column(x => extra(x, "max_abs_lag")), 2) }),
+                "The largest |lag| per run, in tasks." + sampled);
+            rows = new List<string[]>(points);
+            foreach (int i in pick) rows.Add(new[] { runNo(i), Opt(e[i].GetExtraMetric("max_abs_lag")) });
+            Table("Numbers: " + tableScope, new[] { "Run", "MaxAbsLag" }, rows);
+            Figure(() => Svg.LineChart(_b, "history-skew-chart", "Skew of each run",
+                    "Lines over the " + ReportText.Count(n) + " runs, oldest first: the prototype's skew ratio (max / min tasks) and the weighted skew ratio (over count / weight).",
+                    "run", "ratio", new[]
                     {
-                        new Svg.Series("MaxAbsLag", xs, column(x => extra(x, "max_abs_lag")), 2),
                         new Svg.Series("skew ratio", xs, column(x => x.SkewRatio), 5),
                         new Svg.Series("weighted skew ratio", xs, column(x => extra(x, "weighted_skew_ratio")), 4),
                     }),
-                "Lag in tasks; skew ratios as the prototype and SPEC 6.6 define them." + sampled);
+                "Skew ratios as the prototype and SPEC 6.6 define them." + sampled);
             rows = new List<string[]>(points);
-            foreach (int i in pick)
-                rows.Add(new[] { runNo(i), Opt(e[i].GetExtraMetric("max_abs_lag")), ReportText.Num(e[i].SkewRatio), e[i].FairnessLabel, Opt(e[i].GetExtraMetric("weighted_skew_ratio")) });
-            Table("Numbers: " + tableScope, new[] { "Run", "MaxAbsLag", "Skew", "Label", "Weighted skew" }, rows);
+            foreach (int i in pick) rows.Add(new[] { runNo(i), ReportText.Num(e[i].SkewRatio), e[i].FairnessLabel, Opt(e[i].GetExtraMetric("weighted_skew_ratio")) });
+            Table("Numbers: " + tableScope, new[] { "Run", "Skew", "Label", "Weighted skew" }, rows);
             _b.Append("</section>\n");
 
             OpenSection("history-cumulative", "history-cumulative", "Cumulative tasks");

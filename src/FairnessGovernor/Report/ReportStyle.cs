@@ -9,7 +9,7 @@ namespace FairnessGovernor.Report
         public const string Css = @":root{color-scheme:light dark;--bg:#ffffff;--fg:#1b1b1b;--muted:#5c6166;--grid:#e4e6e8;--card:#f4f5f7;--line:#d5d8dc;
 --c0:#0072B2;--c1:#E69F00;--c2:#009E73;--c3:#CC79A7;--c4:#56B4E9;--c5:#D55E00;--c6:#B8A800;--c10:#8c8c8c;
 --ok:#009E73;--warn:#E69F00;--bad:#D55E00}
-@media (prefers-color-scheme:dark){:root{--bg:#16181b;--fg:#e9eaec;--muted:#a3a8ad;--grid:#30343a;--card:#202328;--line:#3a3f45;--c0:#3E9FE0;--c6:#F0E442;--c10:#9a9a9a}}
+@media (prefers-color-scheme:dark){:root{--bg:#16181b;--fg:#e9eaec;--muted:#a3a8ad;--grid:#30343a;--card:#202328;--line:#3a3f45;--c6:#F0E442;--c10:#9a9a9a}}
 *{box-sizing:border-box}
 html{background:var(--bg)}
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;background:var(--bg);color:var(--fg);margin:0 auto;max-width:1000px;padding:20px 28px 40px}

@@ -12,7 +12,7 @@ namespace FairnessGovernor.Report
     internal static class Svg
     {
         public const int Width = 900;
-        private const int Left = 60, Right = 16, Top = 14;
+        private const int Left = 60, Right = 24, Top = 14;
 
         /// <summary>A series of a line chart: points (NaN y = gap), a style index, and a dotted reference level when known.</summary>
         internal sealed class Series
@@ -117,7 +117,7 @@ namespace FairnessGovernor.Report
         /// largest tick; dotted reference lines; a legend under the plot.
         /// </summary>
         public static void LineChart(StringBuilder b, string id, string title, string desc, string xLabel, string yLabel, IReadOnlyList<Series> series,
-            double? yMaxFixed = null, Func<double, string>? xTickText = null)
+            double? yMaxFixed = null, Func<double, string>? xTickText = null, double? yClip = null)
         {
             double xMin = double.PositiveInfinity, xMax = double.NegativeInfinity, yMax = 0;
             foreach (var s in series)
@@ -131,6 +131,7 @@ namespace FairnessGovernor.Report
                 if (s.Reference.HasValue) yMax = Math.Max(yMax, s.Reference.Value);
             }
             if (double.IsInfinity(xMin)) { xMin = 0; xMax = 1; }
+            if (yClip.HasValue && yMax > yClip.Value) yMax = yClip.Value;
             if (!(xMax > xMin)) xMax = xMin + 1;
             var yTicks = Ticks(0, yMaxFixed ?? (yMax > 0 ? yMax : 1));
             double yTop = yTicks[yTicks.Length - 1];
@@ -153,7 +154,8 @@ namespace FairnessGovernor.Report
             foreach (var t in xTicks)
             {
                 if (t < xMin - 1e-9 || t > xMax + 1e-9) continue;
-                b.Append("<text class=\"tick\" x=\"").Append(ReportText.Coord(X(t))).Append("\" y=\"").Append(Top + plotH + 16).Append("\" text-anchor=\"middle\">")
+                // The last label ends at its tick, so a long number is not cut at the right edge.
+                b.Append("<text class=\"tick\" x=\"").Append(ReportText.Coord(X(t))).Append("\" y=\"").Append(Top + plotH + 16).Append(X(t) > Width - Right - 30 ? "\" text-anchor=\"end\">" : "\" text-anchor=\"middle\">")
                  .Append(ReportText.Escape(xTickText != null ? xTickText(t) : Tick(t))).Append("</text>");
             }
             b.Append("\n<line class=\"axis\" x1=\"").Append(Left).Append("\" x2=\"").Append(Width - Right).Append("\" y1=\"").Append(Top + plotH).Append("\" y2=\"").Append(Top + plotH).Append("\"/>")
@@ -180,14 +182,14 @@ namespace FairnessGovernor.Report
                     }
                     if (!open) { b.Append("<polyline points=\""); open = true; }
                     else b.Append(' ');
-                    b.Append(ReportText.Coord(X(s.X[i]))).Append(',').Append(ReportText.Coord(Y(s.Y[i])));
+                    b.Append(ReportText.Coord(X(s.X[i]))).Append(',').Append(ReportText.Coord(Y(Math.Min(s.Y[i], yTop))));
                     points++;
                 }
                 if (open) b.Append("\"/>");
                 if (points == 1)
                     for (int i = 0; i < s.X.Length; i++)
                         if (!double.IsNaN(s.Y[i]))
-                            b.Append("<circle r=\"3\" cx=\"").Append(ReportText.Coord(X(s.X[i]))).Append("\" cy=\"").Append(ReportText.Coord(Y(s.Y[i]))).Append("\"/>");
+                            b.Append("<circle r=\"3\" cx=\"").Append(ReportText.Coord(X(s.X[i]))).Append("\" cy=\"").Append(ReportText.Coord(Y(Math.Min(s.Y[i], yTop)))).Append("\"/>");
                 b.Append("</g>\n");
             }
             int ly = Top + plotH + 48;
@@ -309,7 +311,7 @@ namespace FairnessGovernor.Report
                      .Append("\" height=\"20\"/>")
                      .Append("<line class=\"median\" x1=\"").Append(ReportText.Coord(X(x.Median))).Append("\" x2=\"").Append(ReportText.Coord(X(x.Median))).Append("\" y1=\"").Append(mid - 10).Append("\" y2=\"").Append(mid + 10).Append("\"/>")
                      .Append("<path class=\"p95\" d=\"M").Append(ReportText.Coord(X(x.P95))).Append(' ').Append(mid - 6).Append(" l5 6 l-5 6 l-5 -6 z\"/>");
-                    b.Append("<text class=\"note\" x=\"").Append(Width - Right).Append("\" y=\"").Append(mid + 4).Append("\" text-anchor=\"end\">").Append(ReportText.Count(x.Count)).Append(" tasks</text>");
+                    b.Append("<text class=\"note\" x=\"").Append(Width - Right).Append("\" y=\"").Append(mid + 4).Append("\" text-anchor=\"end\">").Append(ReportText.Count(x.Count)).Append(x.Count == 1 ? " task</text>" : " tasks</text>");
                 }
                 b.Append("</g>\n");
             }
