@@ -18,10 +18,15 @@ namespace FairnessGovernor.PowerShell
         private int _receivedCount;
         private int _distinct;
 
+        private readonly System.Threading.Tasks.Task? _runId;
+
         public ReportGroup(AllocationResult run)
         {
             _run = run;
             _seen = new bool[run.Count];
+            // The run id is a digest of the run's whole input (SPEC.md 2.4), which Get-FairnessMetrics never needs: hash it
+            // on another core while the decisions stream through, not after them. Inputs are immutable; the result is the same.
+            _runId = System.Threading.Tasks.Task.Run(() => run.RunId);
         }
 
         public ReportGroup(AllocationStream stream) => _recorder = new RunRecorder(stream.RunId, true, stream.Agents, stream.Policy);
@@ -44,6 +49,7 @@ namespace FairnessGovernor.PowerShell
         public RunFigures ToFigures()
         {
             if (_run == null) return _recorder!.ToFigures();
+            _runId!.GetAwaiter().GetResult();
             if (_distinct == _run.Count && _receivedCount == _run.Count) return RunFigures.Of(_run);
             var recorder = new RunRecorder(_run.RunId, false, _run.Agents, _run.Policy);
             for (int i = 0; i < _receivedCount; i++) recorder.Add(_run.GetDecision(_received[i]));

@@ -62,23 +62,42 @@ namespace FairnessGovernor.Report
             var sequence = new int[n];
             var waits = new[] { new List<double>(), new List<double>(), new List<double>() };
             var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            var byReason = new Dictionary<string, int>(StringComparer.Ordinal);
+            // ReasonAt returns one shared string per reason code: count by reference, name the keys once at the end.
+            var assignedBy = new Dictionary<string, int>(ReferenceKeys.Instance);
+            var unassignedBy = new Dictionary<string, int>(ReferenceKeys.Instance);
             var store = TaskColumns.Of(run.Tasks);
             for (int k = 0; k < n; k++)
             {
                 int a = run.AgentIndexAt(k);
                 sequence[k] = a;
+                var byReason = a < 0 ? unassignedBy : assignedBy;
                 var reason = run.ReasonAt(k);
-                string key = (a < 0 ? DecisionStatus.Unassigned : DecisionStatus.Assigned) + ": " + reason;
-                byReason.TryGetValue(key, out int c);
-                byReason[key] = c + 1;
+                byReason.TryGetValue(reason, out int c);
+                byReason[reason] = c + 1;
                 var w = run.WaitAt(k);
                 if (!w.HasValue) continue;
                 int t = run.TaskIndexAt(k);
                 waits[store != null ? (int)store.Level(t) : (int)run.Tasks[t].Level].Add(w.Value);
             }
-            foreach (var p in byReason) outcomes.Add(p.Key, p.Value);
+            foreach (var p in assignedBy) Count(outcomes, DecisionStatus.Assigned + ": " + p.Key, p.Value);
+            foreach (var p in unassignedBy) Count(outcomes, DecisionStatus.Unassigned + ": " + p.Key, p.Value);
             return new RunFigures(run.RunId, false, run.Agents, run.Policy, AllocationMetrics.Of(run), sequence, n, Sorted(waits), outcomes);
+        }
+
+        private static void Count(SortedDictionary<string, int> outcomes, string key, int count)
+        {
+            outcomes.TryGetValue(key, out int c);
+            outcomes[key] = c + count;
+        }
+
+        /// <summary>Keys compared by reference: the same reason text is one string instance.</summary>
+        private sealed class ReferenceKeys : IEqualityComparer<string>
+        {
+            public static readonly ReferenceKeys Instance = new ReferenceKeys();
+
+            public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         internal static double[][] Sorted(List<double>[] byLevel)
