@@ -83,7 +83,10 @@ namespace FairnessGovernor.Timing
                 report.AddRun(figures);
                 report.ToHtml();
                 double html = sw.Elapsed.TotalSeconds;
-                Console.WriteLine($"engine, in memory: AllocationMetrics.Of {metrics:F3} s; RunFigures.Of {fig:F3} s (its metrics included); HTML {html:F3} s");
+                sw.Restart();
+                FairnessGovernor.Allocation.CanonicalInput.Digest(run.Tasks, run.Agents, run.Policy);
+                double digest = sw.Elapsed.TotalSeconds;
+                Console.WriteLine($"engine, in memory: AllocationMetrics.Of {metrics:F3} s; RunFigures.Of {fig:F3} s (its metrics included); HTML {html:F3} s; run id digest {digest:F3} s");
             }
         }
 
