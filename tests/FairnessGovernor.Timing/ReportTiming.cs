@@ -18,6 +18,7 @@ namespace FairnessGovernor.Timing
     {
         public static int Run(string dir, int taskCount, int agentCount, int runs)
         {
+            runs = Math.Max(1, runs);
             Directory.CreateDirectory(dir);
             string tasks = Path.Combine(dir, "tasks.json"), agents = Path.Combine(dir, "agents.json"), policy = Path.Combine(dir, "policy.json");
             string report = Path.Combine(dir, "report.html");
