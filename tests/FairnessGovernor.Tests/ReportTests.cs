@@ -148,6 +148,24 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void Empty_runs_and_unassigned_tasks_still_give_every_section()
+        {
+            var report = new FairnessReport(null, ReportInputs.GeneratedAt);
+            report.AddRun(RunFigures.Of(Allocator.Allocate(new FairTask[0], new[] { new FairAgent("a") }, new FairnessPolicy("empty"))));
+            report.AddRun(RunFigures.Of(Allocator.Allocate(new[] { new FairTask("t1"), new FairTask("t2") }, new FairAgent[0], new FairnessPolicy("no-agents"))));
+            var full = new[] { new FairAgent("a", 1, 1), new FairAgent("b", 0) };
+            report.AddRun(RunFigures.Of(Allocator.Allocate(Enumerable.Range(0, 4).Select(i => new FairTask("t" + i)).ToArray(), full, new FairnessPolicy("full"))));
+            report.History = new EvidenceHistory("empty.jsonl", new Evidence.EvidenceEntry[0]);
+            report.State = new StateFigures(null, null, 0, 0, 0, new StateAgentFigures[0]);
+            var html = report.ToHtml();
+            var doc = Check(html, RunSections.Concat(new[] { "history", "state" }).ToArray());
+            Assert.Equal(3, doc.QuerySelectorAll("[data-section='headline']").Length);
+            var outcomes = doc.QuerySelectorAll("#run-3-decisions tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent))).ToArray();
+            Assert.Equal(new[] { "Assigned|rotation|1|25%", "Unassigned|capacity|3|75%" }, outcomes);
+            Assert.Contains("no_agents", doc.QuerySelector("#run-2-decisions")!.TextContent);
+        }
+
+        [Fact]
         public void Hostile_ids_cannot_break_the_markup()
         {
             var agents = new[] { new FairAgent("<script>alert(1)</script>", 1), new FairAgent("a&b \"q\" 'x' \u0001\u0085 \ud800", 2), new FairAgent("]]><!--", 1) };
