@@ -647,3 +647,22 @@ Describe 'Installing by name' {
         }
     }
 }
+
+Describe 'Report' {
+    It 'writes a fairness report' {
+        $at = [datetime]::SpecifyKind([datetime]'2026-12-02T12:00:00', 'Utc')
+        $a = Join-Path $TestDrive 'a.html'; $b = Join-Path $TestDrive 'b.html'
+        $file = Invoke-FairAllocation @sample | Export-FairnessReport -Path $a -GeneratedAt $at -PassThru
+        $file | Should -BeOfType [System.IO.FileInfo]
+        $file.FullName | Should -Be $a
+        Invoke-FairAllocation @sample | Export-FairnessReport $b -GeneratedAt $at
+        (Get-FileHash -LiteralPath $a).Hash | Should -Be (Get-FileHash -LiteralPath $b).Hash
+        $html = Get-Content -LiteralPath $a -Raw
+        foreach ($section in 'headline', 'agents', 'over-run', 'waits', 'decisions') { $html | Should -Match "data-section=""$section""" }
+        $html | Should -Not -Match '<script'
+        $w = Join-Path $TestDrive 'whatif.html'
+        Invoke-FairAllocation @sample | Export-FairnessReport $w -WhatIf
+        Test-Path -LiteralPath $w | Should -BeFalse
+        { Export-FairnessReport (Join-Path $TestDrive 'none.html') } | Should -Throw -ErrorId 'ReportNeedsInput,FairnessGovernor.PowerShell.Commands.ExportFairnessReportCommand'
+    }
+}

@@ -13,6 +13,7 @@ namespace FairnessGovernor.PowerShell.Tests
         {
             "Add-AllocationEvidence", "Get-AllocationEvidence", "Get-FairnessMetrics", "Import-FairAgent", "Import-FairTask", "Import-FairnessPolicy", "Invoke-FairAllocation",
             "New-FairAgent", "New-FairTask", "New-FairnessPolicy", "Test-AllocationEvidence", "New-FairnessGovernor", "Get-FairnessState", "Reset-FairnessState",
+            "Export-FairnessReport",
         };
 
         [Fact]

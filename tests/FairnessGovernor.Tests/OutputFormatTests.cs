@@ -21,6 +21,11 @@ namespace FairnessGovernor.Tests
         [InlineData(0.00001, "1e-05")]
         [InlineData(-2.5, "-2.5")]
         [InlineData(1e9, "1000000000.0")]
+        [InlineData(-3.0, "-3.0")]
+        [InlineData(1e15, "1000000000000000.0")]
+        [InlineData(9999999999999998.0, "9999999999999998.0")]
+        [InlineData(-1e16, "-1e+16")]
+        [InlineData(9007199254740993.0, "9007199254740992.0")]
         public void Doubles_are_written_as_python_writes_them(double value, string expected) => Assert.Equal(expected, PythonNumber.Format(value));
 
         // SPEC 4.1, 4.2, 5.1: non-ASCII text as UTF-8 (astral characters, U+2028, U+007F, U+0085 included), control
