@@ -148,6 +148,27 @@ namespace FairnessGovernor.Tests
         }
 
         [Fact]
+        public void A_state_that_decayed_usage_shows_its_decayed_counts_and_time()
+        {
+            var t0 = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            var policy = new FairnessPolicy("p", false, 2.0, FairnessStrategies.FairShare, null, null, TimeSpan.FromHours(1), null);
+            var agents = new[] { new FairAgent("a", 1), new FairAgent("b", 1, 100) };
+            var tasks = Enumerable.Range(0, 1000).Select(i => new FairTask("t" + i)).ToArray();
+            Allocator.Allocate(tasks, agents, policy, null, GovernorState.Empty, t0, out var first);
+            Allocator.Allocate(new FairTask[0], agents, policy, null, first, t0.AddHours(1), out var decayed);
+            var plain = StateFigures.Of(new FairnessGovernor.State.GovernorStateReport(first, "/tmp/s.json"));
+            Assert.False(plain.HasDecayedCounts);
+            var figures = StateFigures.Of(new FairnessGovernor.State.GovernorStateReport(decayed, "/tmp/s.json"));
+            Assert.True(figures.HasDecayedCounts);
+            Assert.Equal(new double?[] { 450, 50 }, figures.Agents.Select(a => a.DecayedCount).ToArray());
+            Assert.Equal(t0.AddHours(1), figures.AsOf);
+            var html = new FairnessReport(null, ReportInputs.GeneratedAt) { State = figures }.ToHtml();
+            var doc = Check(html, "state");
+            Assert.Contains("Decayed count", doc.QuerySelector("[data-section='state'] thead")!.TextContent);
+            Assert.Contains("2026-01-01T01:00:00Z", html);
+        }
+
+        [Fact]
         public void Empty_runs_and_unassigned_tasks_still_give_every_section()
         {
             var report = new FairnessReport(null, ReportInputs.GeneratedAt);

@@ -42,7 +42,7 @@ namespace FairnessGovernor.Evidence
             return CanonicalInput.Hex(sha.Hash!);
         }
 
-        /// <summary>Writes the canonical decisions form (see <see cref="Decisions"/>).</summary>
+        /// <summary>Writes the canonical decisions form (see <see cref="Decisions(AllocationResult)"/>).</summary>
         public static void WriteDecisions(Utf8JsonWriter w, AllocationResult result) => WriteDecisions(w, result, false);
 
         private static void WriteDecisions(Utf8JsonWriter w, AllocationResult result, bool legacy)

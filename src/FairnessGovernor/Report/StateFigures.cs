@@ -54,17 +54,22 @@ namespace FairnessGovernor.Report
             }
         }
 
-        /// <summary>The figures of a state report (Get-FairnessState's object). Where the report gains decayed counts, map them here.</summary>
+        /// <summary>
+        /// The figures of a state report (Get-FairnessState's object). Decayed counts are shown when usage decayed (some
+        /// agent's DecayedCount differs from its Count, SPEC.md 7.10); otherwise they equal the counts and say nothing.
+        /// </summary>
         public static StateFigures Of(GovernorStateReport report)
         {
             if (report == null) throw new ArgumentNullException(nameof(report));
             var rows = new StateAgentFigures[report.Agents.Length];
+            bool decayed = false;
+            foreach (var a in report.Agents) if (a.DecayedCount != a.Count) decayed = true;
             for (int i = 0; i < rows.Length; i++)
             {
                 var a = report.Agents[i];
-                rows[i] = new StateAgentFigures(a.AgentId, a.Weight, a.Count, a.Entitlement, a.Lag);
+                rows[i] = new StateAgentFigures(a.AgentId, a.Weight, a.Count, a.Entitlement, a.Lag, decayed ? a.DecayedCount : (double?)null);
             }
-            return new StateFigures(report.Path == null ? null : System.IO.Path.GetFileName(report.Path), report.Strategy, report.Runs, report.TotalTasks, report.AssignedTasks, rows);
+            return new StateFigures(report.Path == null ? null : System.IO.Path.GetFileName(report.Path), report.Strategy, report.Runs, report.TotalTasks, report.AssignedTasks, rows, report.AsOf);
         }
     }
 }
