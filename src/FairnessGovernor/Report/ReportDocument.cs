@@ -431,7 +431,7 @@ namespace FairnessGovernor.Report
                 "Running totals of task_count and assigned_count." + sampled);
             rows = new List<string[]>(points);
             foreach (int i in pick)
-                rows.Add(new[] { runNo(i), ReportText.Count(e[i].TaskCount), e[i].AssignedCount is { } assigned ? ReportText.Count(assigned) : "",
+                rows.Add(new[] { runNo(i), ReportText.Count(e[i].TaskCount), e[i].AssignedCount is { } logged ? ReportText.Count(logged) : "",
                     ReportText.Count((long)cumulativeTasks[i]), double.IsNaN(cumulativeAssigned[i]) ? "" : ReportText.Count((long)cumulativeAssigned[i]) });
             Table("Numbers: " + tableScope, new[] { "Run", "Tasks", "Assigned", "Cumulative tasks", "Cumulative assigned" }, rows);
             _b.Append("</section>\n</section>\n");
