@@ -8,7 +8,10 @@
              Pester 5.9.1 in pwsh 7.6.9), then the Pester task.
     Pester   the Pester 5 tests in tests/*.Tests.ps1 in this pwsh, on the built module: with the newest
              installed Pester 5, else the Pester 5 that dotnet restore put in the NuGet cache.
-    Package  a zip of output/FairnessGovernor in artifacts/.
+    Package  a zip of output/FairnessGovernor in artifacts/, and FairnessGovernor.<version>.nupkg, which
+             Install-PSResource installs from a folder repository (Register-PSResourceRepository -Uri artifacts).
+    Help     builds, then regenerates module/en-US/FairnessGovernor.PowerShell.dll-Help.xml from the cmdlets'
+             metadata and the prose in tools/help/ (tools/Update-FairnessHelp.ps1), and copies it into the module.
     Example  imports the built module and runs the fixture example.
     With no -Task, builds and runs the fixture example.
 .EXAMPLE
@@ -18,7 +21,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Example')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Example', 'Help')]
     [string[]] $Task = @('Build', 'Example'),
 
     [ValidateSet('Debug', 'Release')]
@@ -93,6 +96,52 @@ function Invoke-PackageTask {
     $zip = Join-Path $artifacts "FairnessGovernor.$version.zip"
     Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
     Write-Host "Packaged $zip"
+    $nupkg = New-ModuleNupkg -Destination $artifacts
+    Write-Host "Packaged $nupkg (Register-PSResourceRepository -Name local -Uri $artifacts -Trusted; Install-PSResource FairnessGovernor -Repository local)"
+}
+
+# The module as a NuGet package that PSResourceGet installs by name from a folder repository. Publish-PSResource
+# (PSResourceGet, bundled with pwsh 7.4 and later) validates the manifest and writes the .nupkg (with the manifest's
+# ReleaseNotes, tags and any ProjectUri, LicenseUri and Prerelease) into a repository; the build publishes to a
+# temporary folder repository registered under a unique name for the duration, so the user's repositories are left
+# as they were and nothing is sent to a gallery (no dependencies to check: the module requires no other module).
+function New-ModuleNupkg([string] $Destination) {
+    if (-not (Get-Command Publish-PSResource -ErrorAction SilentlyContinue)) {
+        throw 'The Package task needs PSResourceGet (bundled with pwsh 7.4 and later; else Install-Module Microsoft.PowerShell.PSResourceGet) to write the .nupkg.'
+    }
+    $data = (Import-PowerShellDataFile -LiteralPath $manifest).PrivateData.PSData
+    foreach ($key in 'ProjectUri', 'LicenseUri') {
+        if (-not $data.ContainsKey($key)) { Write-Warning "The manifest has no $key (FairnessGovernor$key in Directory.Build.props): the package links to no project page or licence." }
+    }
+    # PSResourceGet keeps its repositories under the local application data folder, and the NuGet client it uses its
+    # settings under the application data folder; where either does not exist yet (a fresh home), they would use a
+    # relative path, in the current folder.
+    foreach ($folder in 'LocalApplicationData', 'ApplicationData') {
+        $path = [Environment]::GetFolderPath([Environment+SpecialFolder]$folder, [Environment+SpecialFolderOption]::DoNotVerify)
+        if ($path) { New-Item -ItemType Directory -Force -Path $path | Out-Null }
+    }
+    $name = 'FairnessGovernorBuild-' + [guid]::NewGuid().ToString('N')
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) $name
+    New-Item -ItemType Directory -Path $folder | Out-Null
+    try {
+        Register-PSResourceRepository -Name $name -Uri $folder -Trusted
+        try { Publish-PSResource -Path $moduleDir -Repository $name -SkipDependenciesCheck }
+        finally { Unregister-PSResourceRepository -Name $name }
+        $built = @(Get-ChildItem -LiteralPath $folder -Filter '*.nupkg')
+        if ($built.Count -ne 1) { throw "Publish-PSResource wrote $($built.Count) packages to $folder; expected one." }
+        $target = Join-Path $Destination $built[0].Name
+        Move-Item -LiteralPath $built[0].FullName -Destination $target -Force
+        return $target
+    }
+    finally { Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+# Help is generated from the built cmdlets, so it always builds first; the generator imports the module it built.
+function Invoke-HelpTask {
+    Invoke-BuildTask
+    & (Join-Path $root 'tools' 'Update-FairnessHelp.ps1') -ModuleManifest $manifest
+    $maml = Join-Path $root 'module' 'en-US' 'FairnessGovernor.PowerShell.dll-Help.xml'
+    Copy-Item -LiteralPath $maml -Destination (Join-Path $moduleDir 'en-US') -Force
 }
 
 function Invoke-ExampleTask {
@@ -111,5 +160,6 @@ foreach ($t in $Task) {
         'Pester' { Invoke-PesterTask }
         'Package' { Invoke-PackageTask }
         'Example' { Invoke-ExampleTask }
+        'Help' { Invoke-HelpTask }
     }
 }

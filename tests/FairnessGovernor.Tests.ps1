@@ -146,6 +146,37 @@ Describe 'Evidence' {
         $lines[2] | Should -Match '^\s*1 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d priority-weighted-rr\s+6\s+3 strong_imbalance$'
     }
 
+    It 'exports flat, readable rows and JSON without depth warnings' {
+        # Issue 22 item 11: type names in CSV cells, a timestamp cut to the second, a depth warning from ConvertTo-Json.
+        $log = Join-Path $TestDrive 'export.jsonl'
+        Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log
+        $csv = Join-Path $TestDrive 'evidence.csv'
+        Get-AllocationEvidence -Path $log | Export-Csv -LiteralPath $csv
+        $text = Get-Content -LiteralPath $csv -Raw
+        $text | Should -Not -Match 'EvidenceMetric|System\.'
+        $row = Import-Csv -LiteralPath $csv
+        $stamp = [regex]::Match((Get-Content -LiteralPath $log -TotalCount 1), '"timestamp": "([^"]+)"').Groups[1].Value
+        $row.TimestampText | Should -BeExactly $stamp
+        $row.ExtraMetrics | Should -Match '^weighted_skew_ratio=2\.0; max_abs_lag=0\.5; jain_index=0\.857'
+        (Get-AllocationEvidence -Path $log).ExtraMetrics.gini | Should -Be (2 / 9)
+
+        $metricsCsv = Invoke-FairAllocation @sample | Get-FairnessMetrics | ConvertTo-Csv | Out-String
+        $metricsCsv | Should -Not -Match 'OrderedDictionary|System\.'
+        ($metricsCsv | ConvertFrom-Csv).TaskCountPerAgent | Should -Be 'agent-a=2; agent-b=3; agent-c=1'
+
+        $results = Test-AllocationEvidence -Path $log -Replay @sample
+        $null = $results | ConvertTo-Json -WarningVariable depthWarning -WarningAction SilentlyContinue
+        $depthWarning | Should -BeNullOrEmpty
+        $results[1].LineNumber | Should -Be 1
+        $results[1].GetLogged().TimestampText | Should -BeExactly $stamp
+        $null = Invoke-FairAllocation @sample | Get-FairnessMetrics | ConvertTo-Json -WarningVariable metricsWarning -WarningAction SilentlyContinue
+        $metricsWarning | Should -BeNullOrEmpty
+        # The replay result keeps its own view after the verification result (not every property listed).
+        $shown = $results | Out-String -Width 120
+        $shown | Should -Match 'Line\s+: 1'
+        $shown | Should -Not -Match 'Logged\s+:'
+    }
+
     It 'writes nothing with -WhatIf' {
         $log = Join-Path $TestDrive 'whatif.jsonl'
         Invoke-FairAllocation @sample | Add-AllocationEvidence -Path $log -WhatIf
@@ -226,6 +257,21 @@ Describe 'Module' {
         $policy.RespectPriority | Should -BeFalse
         $policy.MaxSkewRatio | Should -Be 3
         $policy.MaxBypass | Should -Be 2
+    }
+
+    It 'takes blank priority and group cells as not set in New-FairTask, and the output document''s names' {
+        $tasks = "id,priority,group,duration,arrival`nt1,,,,`nt2,high,batch,2,`nt3, Low ,  ,," | ConvertFrom-Csv | New-FairTask
+        $tasks.Priority | Should -Be @('normal', 'high', 'low')
+        $tasks[0].Group | Should -BeNullOrEmpty
+        $tasks[1].Group | Should -Be 'batch'
+        $tasks[2].Group | Should -BeNullOrEmpty
+        { New-FairTask x -Priority urgent } | Should -Throw -ErrorId 'ParameterArgumentValidationError,FairnessGovernor.PowerShell.Commands.NewFairTaskCommand'
+        (TabExpansion2 -inputScript 'New-FairTask x -Priority n' -cursorColumn 26).CompletionMatches.CompletionText | Should -Be @('normal')
+        # Rows in the output document's snake_case names (task_id, agent_id) bind too.
+        $fromDocument = @([pscustomobject]@{ task_id = 'd1'; agent_id = 'agent-a' }) | New-FairTask
+        $fromDocument.Id | Should -Be 'd1'
+        (@([pscustomobject]@{ agent_id = 'agent-a'; weight = '' }) | New-FairAgent).Id | Should -Be 'agent-a'
+        @(Invoke-FairAllocation -Task $tasks -Agent (New-FairAgent a) | Where-Object Status -eq 'Assigned').Count | Should -Be 3
     }
 
     It 'reads files piped from Get-ChildItem, as Import-Csv does' {
@@ -425,5 +471,212 @@ Describe 'Fairness over time' {
             Should -Throw -ErrorId "DuplicateId,$invokeId"
         (Get-FileHash -LiteralPath $state).Hash | Should -Be $before.Hash
         (Get-FairnessState -Path $state).TotalTasks | Should -Be 6
+    }
+}
+
+Describe 'Help and usability (issue 22 items 10 and 14)' {
+    It 'expands wildcards in every parameter that declares SupportsWildcards, and only those declare it' {
+        $work = Join-Path $TestDrive 'wildcards'
+        New-Item -ItemType Directory -Path $work | Out-Null
+        Copy-Item -LiteralPath $fixtures -Destination (Join-Path $work 'fixtures') -Recurse
+        Push-Location $work
+        try {
+            [System.IO.File]::WriteAllBytes((Join-Path $work 'key.bin'), [byte[]](1..32))
+            Invoke-FairAllocation @sample -StatePath ./state.json | Out-Null
+            Invoke-FairAllocation @sample | Add-AllocationEvidence ./evidence.jsonl -KeyPath ./key.bin
+            # Each pattern matches exactly one file, so the allocation inputs' one-file rule holds.
+            $cases = [ordered]@{
+                'Invoke-FairAllocation -TaskPath'     = { Invoke-FairAllocation -TaskPath ./fixtures/task?.json -AgentPath ./fixtures/agents.json }
+                'Invoke-FairAllocation -AgentPath'    = { Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agent?.json }
+                'Invoke-FairAllocation -PolicyPath'   = { Invoke-FairAllocation -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/polic?.json }
+                'Import-FairTask -Path'               = { Import-FairTask ./fixtures/task?.json }
+                'Import-FairAgent -Path'              = { Import-FairAgent ./fixtures/agent?.json }
+                'Import-FairnessPolicy -Path'         = { Import-FairnessPolicy ./fixtures/polic?.json }
+                'Get-FairnessMetrics -AgentPath'      = { Invoke-FairAllocation @sample | ConvertTo-Csv | ConvertFrom-Csv | Get-FairnessMetrics -AgentPath ./fixtures/agent?.json }
+                'Get-AllocationEvidence -Path'        = { Get-AllocationEvidence ./evid*.jsonl }
+                'Test-AllocationEvidence -Path'       = { Test-AllocationEvidence ./evid*.jsonl -KeyPath ./key.bin }
+                'Test-AllocationEvidence -KeyPath'    = { Test-AllocationEvidence ./evidence.jsonl -KeyPath ./k?y.bin }
+                'Test-AllocationEvidence -TaskPath'   = { Test-AllocationEvidence ./evidence.jsonl -Replay -TaskPath ./fixtures/task?.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/policy.json }
+                'Test-AllocationEvidence -AgentPath'  = { Test-AllocationEvidence ./evidence.jsonl -Replay -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agent?.json -PolicyPath ./fixtures/policy.json }
+                'Test-AllocationEvidence -PolicyPath' = { Test-AllocationEvidence ./evidence.jsonl -Replay -TaskPath ./fixtures/tasks.json -AgentPath ./fixtures/agents.json -PolicyPath ./fixtures/polic?.json }
+                'Add-AllocationEvidence -KeyPath'     = { Invoke-FairAllocation @sample | Add-AllocationEvidence ./evidence.jsonl -KeyPath ./k?y.bin -PassThru }
+                'New-FairnessGovernor -StatePath'     = { New-FairnessGovernor -StatePath ./stat?.json }
+            }
+            foreach ($case in $cases.GetEnumerator()) {
+                $result = & $case.Value
+                @($result).Count | Should -BeGreaterThan 0 -Because $case.Key
+            }
+        }
+        finally { Pop-Location }
+        $declared = foreach ($c in Get-Command -Module FairnessGovernor) {
+            foreach ($p in $c.Parameters.Values) {
+                if ($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) { "$($c.Name) -$($p.Name)" }
+            }
+        }
+        @($declared | Sort-Object) | Should -Be @($cases.Keys | Sort-Object)
+        (Get-Help Invoke-FairAllocation -Parameter TaskPath).globbing | Should -Be 'true'
+        (Get-Help Invoke-FairAllocation -Parameter LiteralTaskPath).globbing | Should -Be 'false'
+    }
+    It 'completes -ExcludeAgent without the ids already typed, and from a wildcard -AgentPath' {
+        $complete = { param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText }
+        $agents = Join-Path $fixtures 'agents.json'
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$agents' -ExcludeAgent agent-" | Should -Be @('agent-a', 'agent-b', 'agent-c')
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$agents' -ExcludeAgent agent-a, " | Should -Be @('agent-b', 'agent-c')
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$agents' -ExcludeAgent agent-a, agent-c, agent-" | Should -Be @('agent-b')
+        & $complete "Invoke-FairAllocation -TaskPath x -LiteralAgentPath '$agents' -ExcludeAgent agent-b,agent-" | Should -Be @('agent-a', 'agent-c')
+        $pattern = Join-Path $fixtures 'agent?.json'
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$pattern' -ExcludeAgent agent-b, " | Should -Be @('agent-a', 'agent-c')
+        # A pattern matching several files names no one agent list: nothing is offered, as the run would refuse it.
+        & $complete "Invoke-FairAllocation -TaskPath x -AgentPath '$(Join-Path $fixtures 'agents*.json')' -ExcludeAgent " | Should -BeNullOrEmpty
+    }
+
+    It 'shows a governor''s state, not its type name' {
+        $g = New-FairnessGovernor
+        Invoke-FairAllocation @sample -Governor $g | Out-Null
+        $view = $g | Out-String -Width 120
+        $view | Should -Not -Match 'FairnessGovernor\.State\.GovernorState'
+        $view | Should -Match '(?m)^Strategy\s+: weighted_round_robin\s*$'
+        $view | Should -Match '(?m)^Runs\s+: 1\s*$'
+        $view | Should -Match '(?m)^AssignedTasks\s+: 6\s*$'
+        $view | Should -Match '(?m)^Agents\s+: agent-a=2, agent-b=3, agent-c=1\s*$'
+    }
+
+    It 'warns that -MaxSkewRatio and -Agent do not apply to decisions from Invoke-FairAllocation, and reads hashtable decisions' {
+        $decisions = Invoke-FairAllocation @sample
+        $m = $decisions | Get-FairnessMetrics -MaxSkewRatio 5 -WarningVariable w 3>$null
+        @($w).Count | Should -Be 1
+        "$($w[0])" | Should -Match '^-MaxSkewRatio applies only to decisions read back from files'
+        $m.FairnessLabel | Should -Be 'strong_imbalance'
+        $null = $decisions | Get-FairnessMetrics -Agent @(@{ id = 'agent-a' }) -AgentPath $sample.AgentPath -WarningVariable w2 3>$null
+        @($w2).Count | Should -Be 1
+        "$($w2[0])" | Should -Match '^-Agent, -AgentPath apply only to decisions read back'
+        $null = $decisions | Get-FairnessMetrics -WarningVariable w3
+        @($w3).Count | Should -Be 0
+
+        $json = $decisions | ConvertTo-Json
+        $fromObjects = $json | ConvertFrom-Json | Get-FairnessMetrics -AgentPath $sample.AgentPath -MaxSkewRatio 5 -WarningVariable w4
+        $fromHashtables = $json | ConvertFrom-Json -AsHashtable | Get-FairnessMetrics -AgentPath $sample.AgentPath -MaxSkewRatio 5
+        @($w4).Count | Should -Be 0
+        $fromHashtables.AssignedCount | Should -Be 6
+        $fromHashtables.FairnessLabel | Should -Be 'mild_imbalance'
+        ($fromHashtables | ConvertTo-Json -Depth 5) | Should -Be ($fromObjects | ConvertTo-Json -Depth 5)
+        (@{ taskid = 't1'; agentid = 'agent-a' } | Get-FairnessMetrics).AssignedCount | Should -Be 1
+    }
+
+    It 'recommends fixing -ExcludeAgent, not a field of the agent file, for an unknown id' {
+        $err = $null
+        try { Invoke-FairAllocation @sample -ExcludeAgent 'agent-z' } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be "UnknownAgent,$invokeId"
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.ErrorDetails.Message | Should -BeLike "-ExcludeAgent names 'agent-z', which is not among the agents of *agents.json."
+        $err.ErrorDetails.RecommendedAction | Should -BeLike "Leave 'agent-z' out of -ExcludeAgent, or name agents of *agents.json ('agent-a', 'agent-b', 'agent-c')."
+        $err.ErrorDetails.RecommendedAction | Should -Not -Match 'field'
+    }
+
+    It 'names the likely encoding of a UTF-16 file without a byte-order mark' {
+        $file = Join-Path $TestDrive 'utf16-tasks.json'
+        [System.IO.File]::WriteAllBytes($file, [System.Text.UnicodeEncoding]::new($false, $false).GetBytes('[{"id": "t1"}]'))
+        $err = $null
+        try { Import-FairTask -LiteralPath $file } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidEncoding,FairnessGovernor.PowerShell.Commands.ImportFairTaskCommand'
+        "$($err.ErrorDetails.Message)" | Should -BeLike "$file*UTF-16 LE text without a byte-order mark*save the file as UTF-8*"
+        "$($err.ErrorDetails.Message)" | Should -Not -Match '0x00'
+    }
+
+    It 'takes TaskPath, AgentPath and PolicyPath by position 0, 1 and 2, in its one parameter set' {
+        $byPosition = Invoke-FairAllocation $sample.TaskPath $sample.AgentPath $sample.PolicyPath
+        $byName = Invoke-FairAllocation @sample
+        ($byPosition | ConvertTo-Json) | Should -Be ($byName | ConvertTo-Json)
+        $command = Get-Command Invoke-FairAllocation
+        @($command.ParameterSets).Count | Should -Be 1
+        $positions = $command.ParameterSets[0].Parameters | Where-Object Position -ge 0 | Sort-Object Position | ForEach-Object { "$($_.Name)=$($_.Position)" }
+        $positions | Should -Be @('TaskPath=0', 'AgentPath=1', 'PolicyPath=2')
+        # Tasks from the pipeline still bind to -Task, and the first positional value to -TaskPath.
+        @(Import-FairTask $sample.TaskPath | Invoke-FairAllocation -AgentPath $sample.AgentPath).Count | Should -Be 6
+        { Import-FairTask $sample.TaskPath | Invoke-FairAllocation $sample.TaskPath $sample.AgentPath } | Should -Throw -ErrorId "ConflictingTaskInput,$invokeId"
+    }
+}
+
+Describe 'Installing by name' {
+    It 'installs by name from a local folder repository with PSResourceGet, in a home of its own, without a gallery' {
+        # build.ps1 -Task Package on a copy of the built module, then in new pwsh sessions whose HOME is a temporary
+        # folder (so PSResourceGet's repositories and the CurrentUser module folder are there): register the
+        # artifacts folder, remove PSGallery (nothing may reach the network), install by name, import by name.
+        $work = Join-Path $TestDrive 'install'
+        $repo = Join-Path $work 'repo'
+        $userHome = Join-Path $work 'home'
+        New-Item -ItemType Directory -Path $repo, $userHome | Out-Null
+        Copy-Item -LiteralPath (Join-Path $root 'build.ps1') -Destination $repo
+        New-Item -ItemType Directory -Path (Join-Path $repo 'output') | Out-Null
+        Copy-Item -LiteralPath (Join-Path $root 'output' 'FairnessGovernor') -Destination (Join-Path $repo 'output') -Recurse
+        $artifacts = Join-Path $repo 'artifacts'
+
+        # This pwsh, started again: pwsh itself, or dotnet pwsh.dll under the dotnet tool.
+        $exe = [Environment]::ProcessPath
+        $pre = @(if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $saved = @{}
+        foreach ($name in 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'PSModulePath') { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        try {
+            $env:HOME = $userHome
+            $env:XDG_DATA_HOME = Join-Path $userHome '.local' 'share'
+            $env:XDG_CONFIG_HOME = Join-Path $userHome '.config'
+            $env:XDG_CACHE_HOME = Join-Path $userHome '.cache'
+            New-Item -ItemType Directory -Path $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME, $env:XDG_CACHE_HOME | Out-Null
+            $env:PSModulePath = $null
+
+            $package = & $exe @pre -NoProfile -NonInteractive -File (Join-Path $repo 'build.ps1') -Task Package 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($package | Out-String)
+            $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $repo 'output' 'FairnessGovernor' 'FairnessGovernor.psd1')).ModuleVersion
+            (Get-ChildItem -LiteralPath $artifacts -Filter '*.nupkg').Name | Should -Be "FairnessGovernor.$version.nupkg"
+
+            $install = & $exe @pre -NoProfile -NonInteractive -Command "
+                `$ErrorActionPreference = 'Stop'
+                Unregister-PSResourceRepository -Name PSGallery
+                Register-PSResourceRepository -Name local -Uri '$artifacts' -Trusted
+                Install-PSResource FairnessGovernor -Repository local
+                'repositories: ' + ((Get-PSResourceRepository).Name -join ',')" 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($install | Out-String)
+            $install | Should -Contain 'repositories: local'
+
+            $tasks = Join-Path $fixtures 'tasks.json'
+            $agents = Join-Path $fixtures 'agents.json'
+            $use = & $exe @pre -NoProfile -NonInteractive -Command "
+                `$ErrorActionPreference = 'Stop'
+                Import-Module FairnessGovernor
+                `$m = Get-Module FairnessGovernor
+                'base: ' + `$m.ModuleBase
+                'decisions: ' + @(Invoke-FairAllocation -TaskPath '$tasks' -AgentPath '$agents').Count
+                'notes: ' + `$m.PrivateData.PSData.ReleaseNotes.Split([char]10)[0]
+                `$null = Test-ModuleManifest (Join-Path `$m.ModuleBase 'FairnessGovernor.psd1') -WarningVariable w
+                'manifest warnings: ' + @(`$w).Count" 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($use | Out-String)
+            $expectedBase = Join-Path $userHome '.local' 'share' 'powershell' 'Modules' 'FairnessGovernor' $version
+            $use | Should -Contain "base: $expectedBase"
+            $use | Should -Contain 'decisions: 6'
+            ($use | Where-Object { "$_" -like 'notes: ## `[*' }) | Should -Not -BeNullOrEmpty
+            $use | Should -Contain 'manifest warnings: 0'
+        }
+        finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
+    }
+}
+
+Describe 'Report' {
+    It 'writes a fairness report' {
+        $at = [datetime]::SpecifyKind([datetime]'2026-12-02T12:00:00', 'Utc')
+        $a = Join-Path $TestDrive 'a.html'; $b = Join-Path $TestDrive 'b.html'
+        $file = Invoke-FairAllocation @sample | Export-FairnessReport -Path $a -GeneratedAt $at -PassThru
+        $file | Should -BeOfType [System.IO.FileInfo]
+        $file.FullName | Should -Be $a
+        Invoke-FairAllocation @sample | Export-FairnessReport $b -GeneratedAt $at
+        (Get-FileHash -LiteralPath $a).Hash | Should -Be (Get-FileHash -LiteralPath $b).Hash
+        $html = Get-Content -LiteralPath $a -Raw
+        foreach ($section in 'headline', 'agents', 'over-run', 'waits', 'decisions') { $html | Should -Match "data-section=""$section""" }
+        $html | Should -Not -Match '<script'
+        $w = Join-Path $TestDrive 'whatif.html'
+        Invoke-FairAllocation @sample | Export-FairnessReport $w -WhatIf
+        Test-Path -LiteralPath $w | Should -BeFalse
+        { Export-FairnessReport (Join-Path $TestDrive 'none.html') } | Should -Throw -ErrorId 'ReportNeedsInput,FairnessGovernor.PowerShell.Commands.ExportFairnessReportCommand'
     }
 }

@@ -9,6 +9,12 @@
     dotnet build FairnessGovernor.PowerShell.sln -c Release
     dotnet run -c Release --project tests/FairnessGovernor.Timing -- --runs 1 --dir ./artifacts/timing   # generates the 1M x 1k inputs
     ./tools/Measure-FairnessGovernor.ps1 -Directory ./artifacts/timing
+    With -Report: the check of issue 21 instead, Invoke-FairAllocation | Export-FairnessReport against
+    Invoke-FairAllocation | Get-FairnessMetrics on the same input in this one session (target: at most 1.5x), and
+    the report's size (target: at most 3 MB).
+.EXAMPLE
+    dotnet run -c Release --project tests/FairnessGovernor.Timing -- --report --runs 1 --dir ./artifacts/timing
+    dotnet tool run pwsh -NoProfile -File ./tools/Measure-FairnessGovernor.ps1 -Directory ./artifacts/timing -Report
 .EXAMPLE
     dotnet run -c Release --project tests/FairnessGovernor.Timing -- --strategies --runs 1 --dir ./artifacts/timing
     dotnet tool run pwsh -NoProfile -File ./tools/Measure-FairnessGovernor.ps1 -Directory ./artifacts/timing -Strategies -Runs 5
@@ -17,7 +23,8 @@
 param(
     [string] $Directory = (Join-Path ([IO.Path]::GetTempPath()) 'fairness-timing'),
     [int] $Runs = 3,
-    [switch] $Strategies
+    [switch] $Strategies,
+    [switch] $Report
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
@@ -44,6 +51,23 @@ if ($Strategies) {
     return
 }
 $tasks = Join-Path $Directory 'tasks.json'; $agents = Join-Path $Directory 'agents.json'; $policy = Join-Path $Directory 'policy.json'
+if ($Report) {
+    $html = Join-Path $Directory 'pwsh-report.html'
+    $at = [datetime]::SpecifyKind([datetime]'2026-12-02', 'Utc')
+    $paths = @{ TaskPath = $tasks; AgentPath = $agents; PolicyPath = $policy }
+    Invoke-FairAllocation @paths | Get-FairnessMetrics | Out-Null   # warm-up (JIT), both paths once
+    Invoke-FairAllocation @paths | Export-FairnessReport -Path $html -GeneratedAt $at
+    # The two take turns within each run, so a noisy neighbour slows both alike.
+    $rows = foreach ($r in 1..$Runs) {
+        [GC]::Collect(); $metrics = (Measure-Command { Invoke-FairAllocation @paths | Get-FairnessMetrics | Out-Null }).TotalSeconds
+        [GC]::Collect(); $export = (Measure-Command { Invoke-FairAllocation @paths | Export-FairnessReport -Path $html -GeneratedAt $at }).TotalSeconds
+        [pscustomobject]@{ Run = $r; MetricsSeconds = $metrics; ReportSeconds = $export; Ratio = $export / $metrics }
+    }
+    $rows | Format-Table -AutoSize
+    $m = Get-Median $rows.MetricsSeconds; $e = Get-Median $rows.ReportSeconds
+    'medians: | Get-FairnessMetrics {0:N3} s; | Export-FairnessReport {1:N3} s ({2:N2}x); report {3:N0} bytes' -f $m, $e, ($e / $m), (Get-Item $html).Length
+    return
+}
 $out = Join-Path $Directory 'pwsh-out.json'; $pyOut = Join-Path $Directory 'pwsh-python-out.json'
 $baseline = Join-Path $root 'tests/FairnessGovernor.Timing/baseline/prototype_allocate.py'
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using FairnessGovernor.Files;
 using FairnessGovernor.Errors;
 using FairnessGovernor.Input;
 using FairnessGovernor.State;
@@ -94,26 +95,28 @@ namespace FairnessGovernor.PowerShell
             return governor;
         }
 
-        /// <summary>Writes a file atomically: a temporary file in the same folder, then a rename over the target.</summary>
-        protected static void WriteFileAtomically(string path, Action<Stream> write)
+        /// <summary>
+        /// Writes a file atomically: a temporary file in the same folder, then a rename over the target, through a
+        /// symbolic link and keeping the file's mode (<see cref="AtomicFile"/>).
+        /// </summary>
+        protected static void WriteFileAtomically(string path, Action<Stream> write) => AtomicFile.Replace(path, write);
+
+        /// <summary>
+        /// Whether this call only shows what it would do (-WhatIf, or $WhatIfPreference): then it must not create even a lock
+        /// file (SPEC.md 7.5). ShouldProcess still says what would be done.
+        /// </summary>
+        internal bool IsWhatIf
         {
-            var full = Path.GetFullPath(path);
-            var dir = Path.GetDirectoryName(full) ?? ".";
-            var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
-            try
+            get
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                {
-                    write(stream);
-                    stream.Flush(true);
-                }
-                if (File.Exists(full)) File.Replace(temp, full, null);
-                else File.Move(temp, full);
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
+                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
+                    return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
+                return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
             }
         }
+
+        /// <summary>The warning for a state file that does not exist, which reads as the empty state (SPEC.md 7.9).</summary>
+        internal void WarnMissingStateFile(string path) =>
+            WriteWarning("There is no state file at '" + path + "': this is the empty state. Invoke-FairAllocation -StatePath creates the file; check the path if you expected one.");
     }
 }

@@ -94,16 +94,37 @@ namespace FairnessGovernor.PowerShell
             return PolicyLoader.FromDocument(ObjectInput.ToItem(value), ObjectInput.Source(parameterName), Limits);
         }
 
-        private static IReadOnlyList<FairAgent> Without(IReadOnlyList<FairAgent> agents, string[]? exclude, string source)
+        private IReadOnlyList<FairAgent> Without(IReadOnlyList<FairAgent> agents, string[]? exclude, string source)
         {
             if (exclude == null || exclude.Length == 0) return agents;
             var drop = new HashSet<string>(exclude, StringComparer.Ordinal);
             var kept = new List<FairAgent>(agents.Count);
             foreach (var a in agents)
                 if (!drop.Remove(a.Id)) kept.Add(a);
-            foreach (var missing in drop)
-                throw new FairnessInputException("UnknownAgent", source, null, "ExcludeAgent", "-ExcludeAgent names '" + missing + "', which is not among the agents.");
+            foreach (var id in exclude)
+                if (drop.Contains(id)) UnknownExcludedAgent(id, agents, source);
             return kept;
+        }
+
+        /// <summary>
+        /// -ExcludeAgent names an agent the input does not have: a parameter error (UnknownAgent), not a field of the
+        /// agent file, so the recommended action is about the parameter and lists the agents it may name.
+        /// </summary>
+        private void UnknownExcludedAgent(string id, IReadOnlyList<FairAgent> agents, string source)
+        {
+            const int shown = 10;
+            var ids = new List<string>();
+            for (int i = 0; i < agents.Count && i < shown; i++) ids.Add("'" + agents[i].Id + "'");
+            var list = agents.Count == 0 ? "there are none" : string.Join(", ", ids) + (agents.Count > shown ? " and " + (agents.Count - shown) + " more" : "");
+            var message = "-ExcludeAgent names '" + id + "', which is not among the agents of " + source + ".";
+            var record = new ErrorRecord(new ArgumentException(message), "UnknownAgent", ErrorCategory.InvalidArgument, id)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Leave '" + id + "' out of -ExcludeAgent, or name agents of " + source + " (" + list + ").",
+                },
+            };
+            _cmdlet.ThrowTerminatingError(record);
         }
 
         // A parameter's object[] (each element possibly a collection from the pipeline) as a list of items.

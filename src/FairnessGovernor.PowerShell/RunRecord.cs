@@ -16,6 +16,15 @@ namespace FairnessGovernor.PowerShell
             return stream != null ? new StreamRecord(stream) : (IRunRecord)new BatchRecord(decision.GetRun()!);
         }
 
+        /// <summary>The run of a decision or of an <see cref="EmptyRun"/> (SPEC.md 1.8); null for anything else.</summary>
+        public static IRunRecord? OfOutput(object item)
+        {
+            if (item is AllocationDecision d) return Of(d);
+            if (!(item is EmptyRun empty)) return null;
+            var stream = empty.GetStream();
+            return stream != null ? new StreamRecord(stream) : (IRunRecord)new BatchRecord(empty.GetRun()!);
+        }
+
         private sealed class BatchRecord : IRunRecord, IEquatable<BatchRecord>
         {
             private readonly AllocationResult _run;

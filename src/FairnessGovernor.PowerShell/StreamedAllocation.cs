@@ -21,15 +21,25 @@ namespace FairnessGovernor.PowerShell
         private readonly InputSources _inputs;
         private int _index;
 
-        /// <summary>Starts the stream; with <paramref name="statePath"/> it first takes the state file's lock (waiting up to <paramref name="timeout"/>).</summary>
+        /// <summary>
+        /// Starts the stream; with <paramref name="statePath"/> it first takes the state file's lock (waiting up to
+        /// <paramref name="timeout"/>), or, when <paramref name="whatIf"/>, only reads the state (no lock file is created,
+        /// and nothing can be saved); with <paramref name="store"/> it opens the store run (the policy's lock, SPEC.md 10.3).
+        /// </summary>
         public StreamedAllocation(IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationStreamOptions options, string? statePath, Governor? governor, TimeSpan timeout, InputSources inputs,
-            FairnessCmdlet cmdlet, object? store, DateTime? asOf)
+            bool whatIf, FairnessCmdlet cmdlet, object? store, DateTime? asOf)
         {
             _governor = governor;
             _inputs = inputs;
             _policyId = policy.PolicyId;
+            GovernorState? fileState = null;
             GovernorState? storeState = null;
-            if (statePath != null) _lock = GovernorStateFile.Open(statePath, timeout);
+            if (statePath != null)
+            {
+                _readOnlyState = whatIf;
+                if (whatIf) fileState = GovernorStateFile.Load(statePath);
+                else _lock = GovernorStateFile.Open(statePath, timeout);
+            }
             else if (store != null)
             {
                 // The run's time is -AsOf or the server's clock under the lock, not this host's (SPEC.md 7.10, 10.3).
@@ -38,7 +48,7 @@ namespace FairnessGovernor.PowerShell
             }
             try
             {
-                _stream = new AllocationStream(agents, policy, options, _lock?.State ?? storeState ?? _governor?.State);
+                _stream = new AllocationStream(agents, policy, options, _lock?.State ?? fileState ?? storeState ?? _governor?.State);
             }
             catch
             {
@@ -51,7 +61,12 @@ namespace FairnessGovernor.PowerShell
         public string PolicyId => _policyId;
 
         /// <summary>Whether the stream continues a state file or a governor, to be saved when it completes.</summary>
-        public bool HasState => _lock != null || _governor != null || _storeRun != null;
+        public bool HasState => _lock != null || _governor != null || _storeRun != null || _readOnlyState;
+
+        private readonly bool _readOnlyState;
+
+        /// <summary>The engine stream.</summary>
+        public AllocationStream Engine => _stream;
 
         /// <summary>The tasks received so far.</summary>
         public int TaskCount => _stream.TaskCount;
@@ -65,6 +80,7 @@ namespace FairnessGovernor.PowerShell
         /// <summary>Saves the state after the stream into the state file or the governor.</summary>
         public void Save()
         {
+            if (_readOnlyState) throw new InvalidOperationException("A -WhatIf stream read the state without its lock and saves nothing.");
             if (_lock != null) _lock.Save(_stream.NextState!);
             else if (_storeRun != null) StoreCommands.CommitStream(_storeRun, _stream);
             else _governor?.Commit(_stream);

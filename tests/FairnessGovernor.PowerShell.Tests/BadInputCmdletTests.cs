@@ -243,9 +243,9 @@ namespace FairnessGovernor.PowerShell.Tests
             var decisions = ps.Run("Invoke-FairAllocation -LiteralTaskPath $args[0] -LiteralAgentPath $args[1]", tasks, agents);
             Assert.Equal(new[] { "\ud83d\ude80", "t\u00e2che" }, decisions.Select(d => (string)d.Properties["TaskId"].Value));
             Assert.All(decisions, d => Assert.Equal("Unassigned", d.Properties["Status"].Value));
-            // No tasks in a file: no decisions; an empty -OutFile document is still written.
+            // No tasks in a file: no decisions but the run's EmptyRun (SPEC 1.8); an empty -OutFile document is still written.
             var none = dir.Write("none.json", "[]");
-            Assert.Empty(ps.Run("Invoke-FairAllocation -LiteralTaskPath $args[0] -LiteralAgentPath $args[1]", none, agents));
+            Assert.Equal(0, ps.Run("Invoke-FairAllocation -LiteralTaskPath $args[0] -LiteralAgentPath $args[1]", none, agents).Single().Properties["TaskCount"].Value);
             var outFile = dir.File("out.json");
             ps.Run("Invoke-FairAllocation -LiteralTaskPath $args[0] -AgentPath fixtures/agents.json -OutFile $args[1]", none, outFile);
             Assert.True(File.Exists(outFile));

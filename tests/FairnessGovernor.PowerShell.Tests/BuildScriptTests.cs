@@ -33,7 +33,11 @@ namespace FairnessGovernor.PowerShell.Tests
         private RealPwsh.Result RunTask(Scratch dir, string task, out string work)
         {
             work = CopyOfRepo(dir);
-            var run = RealPwsh.RunFile(Path.Combine(work, "build.ps1"), work, TimeSpan.FromMinutes(3), "-Task", task);
+            // A home of its own: the Package task registers (and removes) a temporary PSResourceGet repository.
+            var home = Path.Combine(dir.Path, "home");
+            Directory.CreateDirectory(home);
+            var environment = new System.Collections.Generic.Dictionary<string, string> { ["HOME"] = home, ["XDG_DATA_HOME"] = Path.Combine(home, ".local", "share"), ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"), ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache") };
+            var run = RealPwsh.RunFile(Path.Combine(work, "build.ps1"), work, TimeSpan.FromMinutes(3), environment, "-Task", task);
             _output.WriteLine(run.ToString());
             Assert.True(run.ExitCode == 0 && run.StdErr.Length == 0, run.ToString());
             return run;
@@ -69,6 +73,28 @@ namespace FairnessGovernor.PowerShell.Tests
                 Assert.Equal(files.Length, archive.Entries.Count(e => e.Name.Length > 0));
             }
 
+            // The .nupkg next to it holds the same module, its manifest with the ReleaseNotes the build took from CHANGELOG.md
+            // (installing it by name: the Pester test "installs by name from a local folder repository").
+            var nupkg = Assert.Single(Directory.GetFiles(Path.Combine(work, "artifacts"), "*.nupkg"));
+            Assert.Equal($"FairnessGovernor.{version}.nupkg", Path.GetFileName(nupkg));
+            using (var package = ZipFile.OpenRead(nupkg))
+            {
+                var names = package.Entries.Select(e => e.FullName).ToList();
+                Assert.Contains("FairnessGovernor.nuspec", names);
+                Assert.Contains("FairnessGovernor.PowerShell.dll", names);
+                Assert.Contains("dependencies/FairnessGovernor.dll", names);
+                Assert.Contains("en-US/FairnessGovernor.PowerShell.dll-Help.xml", names);
+                using var nuspec = new StreamReader(package.GetEntry("FairnessGovernor.nuspec")!.Open());
+                var text = nuspec.ReadToEnd();
+                Assert.Contains("<releaseNotes>## [", text);
+                Assert.Contains("<version>" + version + "</version>", text);
+            }
+            // The temporary repository the build published through is registered no more.
+            var registrations = Directory.GetFiles(Path.Combine(dir.Path, "home"), "PSResourceRepository.xml", SearchOption.AllDirectories);
+            Assert.NotEmpty(registrations);
+            foreach (var r in registrations) Assert.DoesNotContain("FairnessGovernorBuild-", File.ReadAllText(r));
+            Assert.False(Directory.Exists(Path.Combine(work, "PSResourceGet")) || Directory.Exists(Path.Combine(work, "NuGet")), "the build wrote settings into the current folder");
+
             // Unzipped elsewhere, the module imports and allocates.
             var unzipped = Path.Combine(dir.Path, "unzipped");
             ZipFile.ExtractToDirectory(zip, unzipped);
@@ -89,7 +115,7 @@ namespace FairnessGovernor.PowerShell.Tests
             using var ps = new PowerShellHost(importModule: false);
             var set = ps.Run("(Get-Command $args[0]).Parameters['Task'].Attributes.Where({ $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues",
                 Path.Combine(PowerShellHost.RepoRoot, "build.ps1")).Select(o => o.ToString()).ToArray();
-            Assert.Equal(new[] { "Build", "Test", "Pester", "Package", "Example" }, set);
+            Assert.Equal(new[] { "Build", "Test", "Pester", "Package", "Example", "Help" }, set);
         }
     }
 }

@@ -66,7 +66,8 @@ namespace FairnessGovernor.PowerShell.Tests
         public void Edge_cases_that_are_valid()
         {
             using var ps = new PowerShellHost();
-            Assert.Empty(ps.Run("@() | Invoke-FairAllocation -AgentPath fixtures/agents.json"));
+            // No tasks: no decisions, and the run itself for metrics and evidence (SPEC 1.8).
+            Assert.Equal("FairnessGovernor.Allocation.EmptyRun", ps.Run("@() | Invoke-FairAllocation -AgentPath fixtures/agents.json").Single().BaseObject.GetType().FullName);
             var none = ps.Run("@{ id = 'ü-1' }, @{ id = '任务' } | Invoke-FairAllocation -Agent @()");
             Assert.Equal(2, none.Count);
             Assert.All(none, d => Assert.Equal("Unassigned", d.Properties["Status"].Value));

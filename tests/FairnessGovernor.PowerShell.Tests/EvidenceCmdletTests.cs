@@ -34,6 +34,49 @@ namespace FairnessGovernor.PowerShell.Tests
         }
 
         [Fact]
+        public void Spec_1_8_an_empty_run_gives_zero_metrics_and_an_evidence_line()
+        {
+            // Issue 22 item 8: with no decisions, nothing reached Get-FairnessMetrics or Add-AllocationEvidence.
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var log = dir.File("evidence.jsonl");
+            var empty = dir.Write("hour.json", "{\"tasks\": []}");
+            var run = ps.Run("Invoke-FairAllocation -LiteralTaskPath $args[0] -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json", empty).Single();
+            Assert.Equal("FairnessGovernor.Allocation.EmptyRun", run.BaseObject.GetType().FullName);
+            Assert.Equal(0, run.Properties["TaskCount"].Value);
+            Assert.Equal(3, run.Properties["AgentCount"].Value);
+            Assert.Equal("priority-weighted-rr", run.Properties["PolicyId"].Value);
+            Assert.Matches("^[0-9a-f]{16}$", (string)run.Properties["RunId"].Value);
+
+            var metrics = ps.Run("Invoke-FairAllocation -Task @() -AgentPath fixtures/agents.json | Get-FairnessMetrics").Single();
+            Assert.Equal(0, metrics.Properties["TaskCount"].Value);
+            Assert.Equal(3, metrics.Properties["AgentCount"].Value);
+            Assert.Equal(0, metrics.Properties["AssignedCount"].Value);
+            Assert.Equal(0.0, metrics.Properties["SkewRatio"].Value);
+            Assert.Equal("balanced", metrics.Properties["FairnessLabel"].Value);
+            var streamed = ps.Run("@() | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json | Get-FairnessMetrics").Single();
+            Assert.Equal(0, streamed.Properties["TaskCount"].Value);
+
+            // The hourly runbook: an empty hour leaves a line, batch or stream, and the log verifies.
+            ps.Run("Invoke-FairAllocation -LiteralTaskPath $args[0] -AgentPath fixtures/agents.json -PolicyPath fixtures/policy.json | Add-AllocationEvidence $args[1]", empty, log);
+            var entry = ps.Run("@() | Invoke-FairAllocation -Stream -AgentPath fixtures/agents.json | Add-AllocationEvidence $args[0] -PassThru", log).Single();
+            Assert.Equal(0, entry.Properties["TaskCount"].Value);
+            Assert.Equal(2, entry.Properties["LineNumber"].Value);
+            var lines = File.ReadAllLines(log);
+            Assert.Equal(2, lines.Length);
+            Assert.StartsWith("{\"timestamp\": ", lines[0]);
+            Assert.Contains("\"policy_id\": \"priority-weighted-rr\", \"task_count\": 0, \"agent_count\": 3, \"skew_ratio\": 0.0, \"fairness_label\": \"balanced\", \"assigned_count\": 0, \"unassigned_count\": 0", lines[0]);
+            Assert.Equal(true, ps.Run("(Test-AllocationEvidence $args[0]).IsValid", log).Single().BaseObject);
+            // An empty run among others in one pipeline: one line each.
+            ps.Run("& { Invoke-FairAllocation -Task @() -AgentPath fixtures/agents.json; " + Sample + " } | Add-AllocationEvidence $args[0]", log);
+            Assert.Equal(4, File.ReadAllLines(log).Length);
+            // Read back (an Import-Csv row of Export-Csv's), an empty run is its RunId with zero counts.
+            var back = ps.Run("[pscustomobject]@{ RunId = '96934c25835c149d'; PolicyId = 'default'; AgentCount = '3'; TaskCount = '0' } | Get-FairnessMetrics -AgentPath fixtures/agents.json").Single();
+            Assert.Equal(0, back.Properties["TaskCount"].Value);
+            Assert.Equal(3, back.Properties["AgentCount"].Value);
+        }
+
+        [Fact]
         public void After_and_Before_read_a_time_without_a_zone_as_UTC_whatever_the_machine_zone()
         {
             // SPEC.md 5.6, in a real pwsh whose zone is UTC+9: a zone-less -After one hour after the entry's UTC time

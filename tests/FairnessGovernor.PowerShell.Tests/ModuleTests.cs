@@ -14,6 +14,7 @@ namespace FairnessGovernor.PowerShell.Tests
             "Add-AllocationEvidence", "Get-AllocationEvidence", "Get-FairnessMetrics", "Import-FairAgent", "Import-FairTask", "Import-FairnessPolicy", "Invoke-FairAllocation",
             "New-FairAgent", "New-FairTask", "New-FairnessPolicy", "Test-AllocationEvidence", "New-FairnessGovernor", "Get-FairnessState", "Reset-FairnessState",
             "New-FairnessStore", "Initialize-FairnessStore", "Export-AllocationEvidence",
+            "Export-FairnessReport",
         };
 
         [Fact]
@@ -28,11 +29,26 @@ namespace FairnessGovernor.PowerShell.Tests
             var text = File.ReadAllText(PowerShellHost.ModuleManifest);
             Assert.Contains("CompatiblePSEditions = @('Desktop', 'Core')", text);
             Assert.Contains("PowerShellVersion    = '5.1'", text);
-            Assert.DoesNotContain("*", text.Substring(text.IndexOf("CmdletsToExport", StringComparison.Ordinal)));
+            var exports = text.IndexOf("CmdletsToExport", StringComparison.Ordinal);
+            Assert.DoesNotContain("*", text.Substring(exports, text.IndexOf("AliasesToExport", exports, StringComparison.Ordinal) - exports));
 
             using var imported = new PowerShellHost();
             var names = imported.Run("(Get-Module FairnessGovernor).ExportedCmdlets.Keys").Select(o => o.BaseObject.ToString()).ToArray();
             Assert.Equal(Cmdlets.OrderBy(n => n, StringComparer.Ordinal), names.OrderBy(n => n, StringComparer.Ordinal));
+        }
+
+        /// <summary>The built manifest's ReleaseNotes is CHANGELOG.md's first section, as written (issue 22, installing by name); Test-ModuleManifest warns of nothing.</summary>
+        [Fact]
+        public void Manifest_carries_the_changelog_as_release_notes_and_validates_cleanly()
+        {
+            using var ps = new PowerShellHost(importModule: false);
+            var result = ps.Run("$m = Test-ModuleManifest -Path $args[0] -WarningVariable w -ErrorVariable e; @(@($w).Count + @($e).Count; $m.PrivateData.PSData.ReleaseNotes)", PowerShellHost.ModuleManifest);
+            Assert.Equal(0, (int)result[0].BaseObject);
+            var changelog = File.ReadAllText(Path.Combine(PowerShellHost.RepoRoot, "CHANGELOG.md")).Replace("\r", "");
+            var start = changelog.IndexOf("\n## [", StringComparison.Ordinal) + 1;
+            var end = changelog.IndexOf("\n## [", start, StringComparison.Ordinal);
+            var section = changelog.Substring(start, (end < 0 ? changelog.Length : end) - start).TrimEnd();
+            Assert.Equal(section, result[1].BaseObject.ToString()!.Replace("\r", ""));
         }
 
         [Fact]

@@ -53,6 +53,10 @@ namespace FairnessGovernor.PowerShell.Tests
         public static Result RunFile(string script, string workingDirectory, TimeSpan timeout, params string[] args) =>
             Run(new[] { "-File", script }.Concat(args), workingDirectory, timeout);
 
+        /// <summary>Runs <c>pwsh -NoProfile -NonInteractive -File script args...</c> with these environment variables set (for example HOME).</summary>
+        public static Result RunFile(string script, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+            RunProcess(Dotnet, new[] { PwshDll, "-NoProfile", "-NonInteractive", "-File", script }.Concat(args), workingDirectory, timeout, environment);
+
         /// <summary>Runs <c>pwsh -NoProfile -NonInteractive -Command command</c>.</summary>
         public static Result RunCommand(string command, string workingDirectory, TimeSpan timeout) =>
             Run(new[] { "-Command", command }, workingDirectory, timeout);

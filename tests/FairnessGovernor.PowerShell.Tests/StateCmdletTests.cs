@@ -82,6 +82,86 @@ namespace FairnessGovernor.PowerShell.Tests
         }
 
         [Fact]
+        public void Spec_7_5_WhatIf_with_a_state_path_creates_no_file_at_all()
+        {
+            // Issue 22 item 13: -WhatIf took the state file's lock, which created <state>.lock.
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var state = dir.File("state.json");
+            var decided = ps.Run("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s -WhatIf", state);
+            Assert.Equal(6, decided.Count);
+            ps.Run("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s -Stream -WhatIf | Out-Null", state);
+            ps.Run("param($s) & { $WhatIfPreference = $true; Invoke-FairAllocation " + Sample + " -StatePath $s | Out-Null }", state);
+            Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+            // With a state file, -WhatIf continues it (reads it, without the lock) and leaves it as it was.
+            ps.Run("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s | Out-Null", state);
+            File.Delete(state + ".lock");
+            var before = File.ReadAllText(state);
+            var continued = ps.Run("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s -WhatIf | ForEach-Object AgentId", state);
+            var second = ps.Run("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s | ForEach-Object AgentId", state);
+            Assert.Equal(second.Select(o => o.BaseObject), continued.Select(o => o.BaseObject));
+            Assert.NotEqual(before, File.ReadAllText(state));
+        }
+
+        [Fact]
+        public void Spec_7_9_a_missing_state_file_is_the_empty_state_with_a_warning_for_both_cmdlets()
+        {
+            // Issue 22 item 13: New-FairnessGovernor -StatePath failed where Get-FairnessState quietly gave the empty state.
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            var missing = dir.File("missing.json");
+            var governor = ps.Run("param($s) New-FairnessGovernor -StatePath $s 3>&1", missing);
+            Assert.Equal(2, governor.Count);
+            Assert.Contains("There is no state file at '" + missing + "'", governor[0].ToString());
+            Assert.Equal(0L, governor[1].Properties["Runs"].Value);
+            var report = ps.Run("param($s) Get-FairnessState -Path $s 3>&1", missing);
+            Assert.Equal(2, report.Count);
+            Assert.Contains("There is no state file at '" + missing + "'", report[0].ToString());
+            Assert.Equal(0L, report[1].Properties["TotalTasks"].Value);
+            Assert.False(File.Exists(missing));
+            // An existing file: no warning.
+            ps.Run("param($s) Invoke-FairAllocation " + Sample + " -StatePath $s | Out-Null", missing);
+            Assert.Single(ps.Run("param($s) New-FairnessGovernor -StatePath $s 3>&1", missing));
+            Assert.Single(ps.Run("param($s) Get-FairnessState -Path $s 3>&1", missing));
+        }
+
+        [Fact]
+        public void Spec_7_5_rewriting_a_state_file_or_OutFile_keeps_its_mode_and_writes_through_a_symlink()
+        {
+            // Issue 22 item 13: the rename over the file reset 600 to 644 and replaced a symbolic link with a plain file.
+            if (OperatingSystem.IsWindows()) return;
+            using var ps = new PowerShellHost();
+            using var dir = new Scratch();
+            foreach (var (kind, args) in new[] { ("state", "-StatePath $s"), ("out", "-OutFile $s") })
+            {
+                var file = dir.File(kind + ".json");
+                ps.Run("param($s) Invoke-FairAllocation " + Sample + " " + args + " | Out-Null", file);
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                var before = File.ReadAllText(file);
+                ps.Run("param($s) Invoke-FairAllocation " + Sample + " " + args + " -Explain | Out-Null", file);
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+                if (kind == "state") Assert.NotEqual(before, File.ReadAllText(file));
+
+                // Through a link (in another folder): the target is rewritten, the link stays a link, no file appears beside it.
+                var targetDir = Directory.CreateDirectory(Path.Combine(dir.Path, "real-" + kind)).FullName;
+                var target = Path.Combine(targetDir, "target.json");
+                if (kind == "state") File.Copy(file, target);
+                else File.WriteAllText(target, "old");
+                File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+                var link = dir.File(kind + "-link.json");
+                File.CreateSymbolicLink(link, target);
+                var targetBefore = File.ReadAllText(target);
+                ps.Run("param($s) Invoke-FairAllocation " + Sample + " " + args + " | Out-Null", link);
+                Assert.NotNull(new FileInfo(link).LinkTarget);
+                Assert.Equal(target, new FileInfo(link).ResolveLinkTarget(true)!.FullName);
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(target));
+                if (kind == "state") Assert.NotEqual(targetBefore, File.ReadAllText(target));
+                else Assert.Equal(File.ReadAllText(file), File.ReadAllText(target));
+                Assert.Empty(Directory.GetFiles(dir.Path, "." + kind + "-link*"));
+            }
+        }
+
+        [Fact]
         public void Spec_7_6_stream_decides_each_task_before_reading_the_next()
         {
             using var ps = new PowerShellHost();

@@ -37,7 +37,7 @@ namespace FairnessGovernor.Tests
         {
             // The order of docs/design/architecture.md, lowest first; a namespace may use only those before it.
             // The shared low-level folders (Errors, Canonical, Numerics, Sorting, Files) come first.
-            string[] order = { "Errors", "Canonical", "Numerics", "Sorting", "Files", "Model", "Input", "Allocation", "Metrics", "State", "Evidence", "Output" };
+            string[] order = { "Errors", "Canonical", "Numerics", "Sorting", "Files", "Model", "Input", "Allocation", "Metrics", "State", "Evidence", "Output", "Report" };
             var graph = NamespaceGraph.Of(EnginePath);
             var rank = order.Select((name, i) => (name, i)).ToDictionary(p => Root + "." + p.name, p => p.i);
             var unknown = graph.Namespaces.Where(ns => !rank.ContainsKey(ns)).ToList();

@@ -177,6 +177,47 @@ namespace FairnessGovernor.Tests
             Assert.Equal(3, ex.Column);
         }
 
+        /// <summary>
+        /// UTF-16 and UTF-32 text without a byte-order mark (and UTF-32 with one) is InvalidEncoding naming the file
+        /// and the likely encoding (issue 22, item 14), not a parser's "'0x00' is an invalid start of a value", for
+        /// every input kind and both formats.
+        /// </summary>
+        [Theory]
+        [InlineData(16, false, "UTF-16 LE")]
+        [InlineData(16, true, "UTF-16 BE")]
+        [InlineData(32, false, "UTF-32 LE")]
+        [InlineData(32, true, "UTF-32 BE")]
+        public void Utf16_and_utf32_without_a_bom_get_a_hint_about_the_encoding(int bits, bool bigEndian, string named)
+        {
+            using var dir = new ScratchFolder();
+            Encoding enc = bits == 16 ? new UnicodeEncoding(bigEndian, true) : new UTF32Encoding(bigEndian, true);
+            var inputs = new (Kind Kind, string File, string Text)[]
+            {
+                (Kind.Tasks, "tasks.json", "[{\"id\": \"t1\"}]"),
+                (Kind.Tasks, "tasks.yaml", "- id: t1\n"),
+                (Kind.Agents, "agents.json", "[{\"id\": \"a\"}]"),
+                (Kind.Policy, "policy.yaml", "policy_id: p\n"),
+            };
+            foreach (var (kind, file, text) in inputs)
+            {
+                var path = dir.WriteBytes(file, enc.GetBytes(text)); // GetBytes writes no BOM
+                var ex = Fail(kind, path);
+                Assert.Equal("InvalidEncoding", ex.ErrorId);
+                Assert.Contains(named + " text without a byte-order mark", ex.Message);
+                Assert.StartsWith(path + ":", ex.Message);
+                Assert.DoesNotContain("0x00", ex.Message);
+            }
+            if (bits == 32)
+            {
+                var withBom = dir.WriteBytes("bom.json", enc.GetPreamble().Concat(enc.GetBytes("[{\"id\": \"t1\"}]")).ToArray());
+                var ex = Fail(Kind.Tasks, withBom);
+                Assert.Equal("InvalidEncoding", ex.ErrorId);
+                Assert.Contains(named + " byte-order mark; UTF-32 is not read", ex.Message);
+            }
+            var nul = dir.WriteBytes("nul.json", new byte[] { (byte)'[', (byte)']', 0, 0, 0 });
+            Assert.Contains("NUL byte at byte offset 2", Fail(Kind.Tasks, nul).Message);
+        }
+
         [Fact]
         public void Escaped_lone_surrogates_in_json_strings_are_refused_cleanly()
         {

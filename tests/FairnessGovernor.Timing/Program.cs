@@ -18,7 +18,8 @@ namespace FairnessGovernor.Timing
     /// (the per-object pipeline), both as script text a user would type in a hosted PowerShell 7.6 engine with
     /// output/FairnessGovernor imported. Prints the ratios and checks that the documents are byte-identical.
     /// <code>dotnet run -c Release --project tests/FairnessGovernor.Timing -- [--tasks 1000000] [--agents 1000] [--runs 3] [--dir DIR] [--python python3]</code>
-    /// With <c>--strategies</c> it times the three strategies instead (<see cref="StrategyTiming"/>).
+    /// With <c>--strategies</c> it times the three strategies instead (<see cref="StrategyTiming"/>); with <c>--report</c>,
+    /// Export-FairnessReport against Get-FairnessMetrics (<see cref="ReportTiming"/>).
     /// </summary>
     public static class Program
     {
@@ -27,6 +28,7 @@ namespace FairnessGovernor.Timing
             var opt = Options.Parse(args);
             if (opt.MemoryChild != null) return MemoryChild(opt.MemoryChild);
             if (opt.Strategies) return StrategyTiming.Run(opt.Dir, opt.Tasks, opt.Agents, opt.MaxWeight, opt.Runs);
+            if (opt.Report) return ReportTiming.Run(opt.Dir, opt.Tasks, opt.Agents, opt.Runs);
             Directory.CreateDirectory(opt.Dir);
             string tasks = Path.Combine(opt.Dir, "tasks.json"), agents = Path.Combine(opt.Dir, "agents.json"), policy = Path.Combine(opt.Dir, "policy.json");
             var gen = Stopwatch.StartNew();
@@ -185,6 +187,7 @@ namespace FairnessGovernor.Timing
             public string Python = "python3";
             public string? MemoryChild;
             public bool Strategies;
+            public bool Report;
             public int MaxWeight = 1_000;
 
             public static Options Parse(string[] args)
@@ -201,6 +204,7 @@ namespace FairnessGovernor.Timing
                         case "--python": o.Python = args[++i]; break;
                         case "--memory-child": o.MemoryChild = args[++i]; break;
                         case "--strategies": o.Strategies = true; break;
+                        case "--report": o.Report = true; break;
                         case "--max-weight": o.MaxWeight = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                         default: throw new ArgumentException("unknown option " + args[i]);
                     }

@@ -20,7 +20,7 @@ namespace FairnessGovernor.PowerShell.Commands
         private readonly List<IRunRecord> _runs = new List<IRunRecord>();
         private readonly HashSet<IRunRecord> _seen = new HashSet<IRunRecord>();
 
-        /// <summary>Decisions from Invoke-FairAllocation.</summary>
+        /// <summary>Decisions from Invoke-FairAllocation (or the EmptyRun of a run without tasks).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
         public PSObject? InputObject { get; set; }
@@ -46,6 +46,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>A file whose bytes are the HMAC-SHA256 key.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? KeyPath { get; set; }
 
         /// <summary>How long to wait for another writer's lock, in seconds (default 10).</summary>
@@ -57,7 +58,8 @@ namespace FairnessGovernor.PowerShell.Commands
         protected override void ProcessRecord()
         {
             if (InputObject == null) return;
-            if (!(InputObject.BaseObject is AllocationDecision decision))
+            var run = RunRecord.OfOutput(InputObject.BaseObject); // a decision, or the EmptyRun of a run without tasks
+            if (run == null)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(
                         "Add-AllocationEvidence takes decisions from Invoke-FairAllocation; got " + InputObject.BaseObject.GetType().FullName +
@@ -65,7 +67,6 @@ namespace FairnessGovernor.PowerShell.Commands
                     "EvidenceNeedsDecisions", ErrorCategory.InvalidArgument, InputObject));
                 return;
             }
-            var run = RunRecord.Of(decision);
             if (_seen.Add(run)) _runs.Add(run);
         }
 

@@ -16,6 +16,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>Evidence log paths; wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string[] Path { get; set; } = new string[0];
 
         /// <summary>Evidence log paths taken literally.</summary>

@@ -23,6 +23,7 @@ namespace FairnessGovernor.PowerShell.Commands
         private readonly Dictionary<string, MetricsGroup> _byRunId = new Dictionary<string, MetricsGroup>(StringComparer.Ordinal);
         private IReadOnlyList<FairAgent>? _agents; // the -AgentPath / -Agent agents, read once per call
         private int _received;
+        private bool _warnedRunInputs; // the -Agent/-AgentPath/-MaxSkewRatio warning, once per call
 
         /// <summary>Decisions from Invoke-FairAllocation, or objects with TaskId, AgentId and (optionally) RunId and PolicyId properties.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -36,6 +37,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>For decisions without their run: the agent file.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? AgentPath { get; set; }
 
         /// <summary>For decisions without their run: the skew ratio above which a run is strong_imbalance (default 2.0).</summary>
@@ -51,6 +53,7 @@ namespace FairnessGovernor.PowerShell.Commands
             try
             {
                 if (InputObject.BaseObject is AllocationDecision decision) AddDecision(decision);
+                else if (InputObject.BaseObject is EmptyRun empty) GroupOf(RunRecord.OfOutput(empty)!); // zero counts (SPEC.md 1.8)
                 else AddReadBack(InputObject);
             }
             catch (FairnessException ex)
@@ -68,21 +71,48 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>A decision from Invoke-FairAllocation: grouped by the run or stream it came from (SPEC.md 7.7).</summary>
         private void AddDecision(AllocationDecision decision)
         {
-            var run = RunRecord.Of(decision);
+            WarnRunInputsIgnored();
+            GroupOf(RunRecord.Of(decision)).Add(decision);
+        }
+
+        private MetricsGroup GroupOf(IRunRecord run)
+        {
             if (!_byRun.TryGetValue(run, out var group))
             {
                 group = run.NewMetricsGroup();
                 _byRun.Add(run, group);
                 _groups.Add(group);
             }
-            group.Add(decision);
+            return group;
+        }
+
+        /// <summary>
+        /// A decision from Invoke-FairAllocation is measured against its own run's agents and policy (SPEC.md 8.4), so
+        /// -Agent, -AgentPath and -MaxSkewRatio, which stand in for them for read-back decisions, do not apply: say so
+        /// once, rather than silently measuring something else than the user asked.
+        /// </summary>
+        private void WarnRunInputsIgnored()
+        {
+            if (_warnedRunInputs) return;
+            _warnedRunInputs = true;
+            var given = new List<string>();
+            foreach (var name in new[] { "Agent", "AgentPath", "MaxSkewRatio" })
+                if (MyInvocation.BoundParameters.ContainsKey(name)) given.Add("-" + name);
+            if (given.Count == 0) return;
+            WriteWarning(string.Join(", ", given) + (given.Count == 1 ? " applies" : " apply") +
+                " only to decisions read back from files (CSV, JSON); decisions from Invoke-FairAllocation are measured against their own run's agents and policy (its max_skew_ratio), so " +
+                (given.Count == 1 ? "it is" : "they are") + " ignored for them. To label a run with another skew ratio, run it with that policy.");
         }
 
         /// <summary>A decision read back from CSV or JSON: grouped by its RunId, counted against the -AgentPath / -Agent agents.</summary>
         private void AddReadBack(PSObject input)
         {
-            string taskId = Property(input, "TaskId") ?? throw new FairnessInputException("InvalidDecision", "pipeline input", "object #" + _received, "TaskId",
-                "expected a decision from Invoke-FairAllocation or an object with TaskId and AgentId properties.");
+            string? taskId = Property(input, "TaskId");
+            // An EmptyRun read back (RunId, PolicyId, TaskCount 0, no TaskId): the run, with no decision to count.
+            bool emptyRun = taskId == null && Property(input, "TaskCount") == "0" && NonBlank(Property(input, "RunId")) != null;
+            if (taskId == null && !emptyRun)
+                throw new FairnessInputException("InvalidDecision", "pipeline input", "object #" + _received, "TaskId",
+                    "expected a decision from Invoke-FairAllocation or an object with TaskId and AgentId properties.");
             string runId = Property(input, "RunId") ?? "";
             if (!_byRunId.TryGetValue(runId, out var group))
             {
@@ -95,6 +125,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 _byRunId.Add(runId, group);
                 _groups.Add(group);
             }
+            if (emptyRun) return;
             var agentId = Property(input, "AgentId");
             var status = Property(input, "Status");
             if (string.Equals(status, DecisionStatus.Unassigned, StringComparison.OrdinalIgnoreCase)) agentId = null;
@@ -119,13 +150,39 @@ namespace FairnessGovernor.PowerShell.Commands
 
         private static string? NonBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
+        /// <summary>
+        /// A property of a read-back decision: of an object, or the key of a dictionary (ConvertFrom-Json -AsHashtable,
+        /// Import-PowerShellDataFile, @{...}), matched exactly first, then ignoring case, as property names are.
+        /// </summary>
         private static string? Property(PSObject o, string name)
         {
-            var p = o.Properties[name];
-            if (p == null) return null;
-            var v = p.Value;
+            object? v;
+            if (o.BaseObject is System.Collections.IDictionary dictionary)
+            {
+                if (!TryKey(dictionary, name, out v)) return null;
+            }
+            else
+            {
+                var p = o.Properties[name];
+                if (p == null) return null;
+                v = p.Value;
+            }
             if (v is PSObject ps) v = ps.BaseObject;
             return v == null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
+        }
+
+        private static bool TryKey(System.Collections.IDictionary dictionary, string name, out object? value)
+        {
+            object? found = null;
+            bool any = false;
+            foreach (System.Collections.DictionaryEntry entry in dictionary)
+            {
+                if (!(entry.Key is string key)) continue;
+                if (string.Equals(key, name, StringComparison.Ordinal)) { value = entry.Value; return true; }
+                if (!any && string.Equals(key, name, StringComparison.OrdinalIgnoreCase)) { found = entry.Value; any = true; }
+            }
+            value = found;
+            return any;
         }
     }
 }

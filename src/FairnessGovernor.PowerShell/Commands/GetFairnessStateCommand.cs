@@ -12,7 +12,7 @@ namespace FairnessGovernor.PowerShell.Commands
     [OutputType("FairnessGovernor.State.GovernorStateReport")]
     public sealed class GetFairnessStateCommand : FairnessCmdlet
     {
-        /// <summary>The state file (written by Invoke-FairAllocation -StatePath); a missing file is an empty state.</summary>
+        /// <summary>The state file (written by Invoke-FairAllocation -StatePath); a missing file is an empty state, with a warning.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
         [Alias("PSPath", "LiteralPath")]
         [ValidateNotNullOrEmpty]
@@ -49,6 +49,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 else return new GovernorStateReport(UnwrapGovernor(Governor!).State, null);
             }
             var path = ResolvePaths(given, true, "Path", mustExist: false)[0];
+            if (!System.IO.File.Exists(path) && !System.IO.Directory.Exists(path)) WarnMissingStateFile(path);
             try
             {
                 return new GovernorStateReport(GovernorStateFile.Load(path), path);

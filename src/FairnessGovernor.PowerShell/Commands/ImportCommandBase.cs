@@ -14,6 +14,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>Input files; wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string[] Path { get; set; } = new string[0];
 
         /// <summary>Input files taken literally.</summary>

@@ -18,7 +18,7 @@ namespace FairnessGovernor.PowerShell.Commands
     /// with -Stream), then the decisions, or the document with -OutFile; -StatePath and -Governor continue a state.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "FairAllocation", SupportsShouldProcess = true, DefaultParameterSetName = "Decisions")]
-    [OutputType("FairnessGovernor.Allocation.AllocationDecision")]
+    [OutputType("FairnessGovernor.Allocation.AllocationDecision", "FairnessGovernor.Allocation.EmptyRun")]
     public sealed class InvokeFairAllocationCommand : InputLimitsCmdlet, IDisposable
     {
         private readonly List<object?> _pipelineTasks = new List<object?>();
@@ -32,8 +32,9 @@ namespace FairnessGovernor.PowerShell.Commands
         public object?[]? Task { get; set; }
 
         /// <summary>A JSON or YAML task file; wildcards allowed, must match one file.</summary>
-        [Parameter]
+        [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? TaskPath { get; set; }
 
         /// <summary>A task file path taken literally (no wildcards).</summary>
@@ -47,8 +48,9 @@ namespace FairnessGovernor.PowerShell.Commands
         public object?[]? Agent { get; set; }
 
         /// <summary>A JSON or YAML agent file; wildcards allowed, must match one file.</summary>
-        [Parameter]
+        [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? AgentPath { get; set; }
 
         /// <summary>An agent file path taken literally.</summary>
@@ -67,8 +69,9 @@ namespace FairnessGovernor.PowerShell.Commands
         public object? Policy { get; set; }
 
         /// <summary>A JSON or YAML policy file; wildcards allowed, must match one file.</summary>
-        [Parameter]
+        [Parameter(Position = 2)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? PolicyPath { get; set; }
 
         /// <summary>A policy file path taken literally.</summary>
@@ -252,7 +255,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 var agents = inputs.Agents(agentFile, Agent, ExcludeAgent);
                 var policy = inputs.Policy(policyFile, Policy);
                 CheckPolicyId(policy);
-                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain, AsOf = RunTime }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs, this, Store, AsOf);
+                _stream = new StreamedAllocation(agents, policy, new AllocationStreamOptions { WindowSize = WindowSize, Explain = Explain, AsOf = RunTime }, statePath, governor, TimeSpan.FromSeconds(LockTimeoutSeconds), inputs, IsWhatIf, this, Store, AsOf);
             }
             catch (FairnessException ex)
             {
@@ -283,6 +286,7 @@ namespace FairnessGovernor.PowerShell.Commands
                 catch (FairnessException ex) { ThrowEngineError(ex); }
             }
             foreach (var d in stream.Complete()) WriteObject(d);
+            if (stream.TaskCount == 0) WriteObject(new EmptyRun(stream.Engine)); // no decisions: the run itself (SPEC.md 1.8)
             string target = Store != null ? StoreCommands.Describe(this, Store, stream.PolicyId) : StatePath ?? "governor";
             if (stream.HasState && ShouldProcess(target, "Save fairness state after " + stream.TaskCount + " streamed tasks"))
             {
@@ -295,6 +299,13 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>Under the state file's lock: read the state, allocate continuing it, save the next state (not with -WhatIf).</summary>
         private AllocationResult AllocateWithStateFile(string path, IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy, AllocationOptions options)
         {
+            if (IsWhatIf)
+            {
+                // -WhatIf creates no file at all, not even the lock: read the state as it is, decide, say what would be kept.
+                var result = Allocator.Allocate(tasks, agents, policy, options, GovernorStateFile.Load(path), out var next);
+                ShouldProcess(path, "Save fairness state (run " + next.Runs + ", " + next.TotalTasks + " tasks in total)");
+                return result;
+            }
             using (var l = GovernorStateFile.Open(path, TimeSpan.FromSeconds(LockTimeoutSeconds)))
             {
                 var result = Allocator.Allocate(tasks, agents, policy, options, l.State, RunTime, out var next);
@@ -332,6 +343,12 @@ namespace FairnessGovernor.PowerShell.Commands
 
         private void EmitDecisions(AllocationResult result)
         {
+            if (result.Count == 0)
+            {
+                // No decisions to carry the run down the pipeline: the run itself goes, so metrics and evidence see it (SPEC.md 1.8).
+                WriteObject(new EmptyRun(result));
+                return;
+            }
             var clock = Stopwatch.StartNew();
             long nextProgress = 1000;
             var progress = new ProgressRecord(1, "Invoke-FairAllocation", "Emitting decisions");

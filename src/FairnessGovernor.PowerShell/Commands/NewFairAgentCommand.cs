@@ -14,7 +14,7 @@ namespace FairnessGovernor.PowerShell.Commands
     {
         /// <summary>The agent id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("AgentId")]
+        [Alias("AgentId", "agent_id")]
         public string Id { get; set; } = "";
 
         /// <summary>Share of the rotation (default 1; 0 = never chosen; blank = the default).</summary>

@@ -11,9 +11,10 @@ namespace FairnessGovernor.PowerShell.Commands
     [OutputType("FairnessGovernor.State.Governor")]
     public sealed class NewFairnessGovernorCommand : FairnessCmdlet
     {
-        /// <summary>Start from the state in this file (read once; the governor then lives in memory).</summary>
+        /// <summary>Start from the state in this file (read once; the governor then lives in memory); a missing file is the empty state, with a warning.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? StatePath { get; set; }
 
         /// <inheritdoc />
@@ -22,7 +23,9 @@ namespace FairnessGovernor.PowerShell.Commands
         private Governor Create()
         {
             if (StatePath == null) return new Governor();
-            var path = ResolveInputPath(StatePath, false, "StatePath");
+            var path = ResolvePaths(StatePath, true, "StatePath", mustExist: false)[0];
+            // A missing file is the empty state, with a warning, as Get-FairnessState reads it (SPEC.md 7.8, 7.9).
+            if (!System.IO.File.Exists(path) && !System.IO.Directory.Exists(path)) WarnMissingStateFile(path);
             try
             {
                 return new Governor(GovernorStateFile.Load(path));

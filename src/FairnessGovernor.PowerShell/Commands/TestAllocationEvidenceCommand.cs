@@ -18,6 +18,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>The evidence log; wildcards allowed, must match one file.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string Path { get; set; } = "";
 
         /// <summary>The evidence log taken literally.</summary>
@@ -42,6 +43,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>A file whose bytes are the HMAC-SHA256 key.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? KeyPath { get; set; }
 
         /// <summary>How long to wait for a writer's lock, in seconds (default 10).</summary>
@@ -74,6 +76,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>With -Replay: the task file.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? TaskPath { get; set; }
 
         /// <summary>With -Replay: task objects.</summary>
@@ -83,6 +86,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>With -Replay: the agent file.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? AgentPath { get; set; }
 
         /// <summary>With -Replay: agent objects.</summary>
@@ -92,6 +96,7 @@ namespace FairnessGovernor.PowerShell.Commands
         /// <summary>With -Replay: the policy file.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? PolicyPath { get; set; }
 
         /// <summary>With -Replay: the policy object.</summary>

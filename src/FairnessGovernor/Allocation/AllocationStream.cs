@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FairnessGovernor.Canonical;
 using FairnessGovernor.Input;
 using FairnessGovernor.Model;
 
@@ -236,8 +237,8 @@ namespace FairnessGovernor.Allocation
             {
                 w.WriteStartObject();
                 w.WriteNumber("sequence", sequence);
-                w.WriteString("task_id", taskId);
-                if (agentId == null) w.WriteNull("agent_id"); else w.WriteString("agent_id", agentId);
+                PythonJson.WriteString(w, "task_id", taskId);
+                if (agentId == null) w.WriteNull("agent_id"); else PythonJson.WriteString(w, "agent_id", agentId);
                 w.WriteEndObject();
             }
             _decisionsHash.TransformBlock(_buffer.GetBuffer(), 0, (int)_buffer.Length, null, 0);

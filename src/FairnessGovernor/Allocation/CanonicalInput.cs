@@ -11,20 +11,31 @@ namespace FairnessGovernor.Allocation
 {
     /// <summary>
     /// The canonical form of the inputs (SPEC.md, "Canonical inputs"): compact JSON, fixed key
-    /// order, every default written out, UTF-8; and SHA-256 digests of it in lower-case hex.
+    /// order, every default written out, UTF-8, strings escaped as Python's json.dumps escapes them
+    /// (<see cref="PythonJson"/>); and SHA-256 digests of it in lower-case hex. The digests of 0.1.0,
+    /// whose strings System.Text.Json's relaxed encoder escaped, stay computable for replay (SPEC.md 5.8).
     /// </summary>
     public static class CanonicalInput
     {
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
         /// <summary>SHA-256 of the canonical task list.</summary>
-        public static string TasksDigest(IReadOnlyList<FairTask> tasks) => Hash(w => WriteTasks(w, tasks));
+        public static string TasksDigest(IReadOnlyList<FairTask> tasks) => Hash(w => WriteTasks(w, tasks, false));
 
         /// <summary>SHA-256 of the canonical agent list.</summary>
-        public static string AgentsDigest(IReadOnlyList<FairAgent> agents) => Hash(w => WriteAgents(w, agents));
+        public static string AgentsDigest(IReadOnlyList<FairAgent> agents) => Hash(w => WriteAgents(w, agents, false));
 
         /// <summary>SHA-256 of the canonical policy.</summary>
-        public static string PolicyDigest(FairnessPolicy policy) => Hash(w => WritePolicy(w, policy));
+        public static string PolicyDigest(FairnessPolicy policy) => Hash(w => WritePolicy(w, policy, false));
+
+        /// <summary>The tasks digest as 0.1.0 computed it (strings escaped by the relaxed encoder: astral characters, U+007F-U+009F, U+2028 and others as \uXXXX, control characters in upper-case hex).</summary>
+        internal static string LegacyTasksDigest(IReadOnlyList<FairTask> tasks) => Hash(w => WriteTasks(w, tasks, true));
+
+        /// <summary>The agents digest as 0.1.0 computed it.</summary>
+        internal static string LegacyAgentsDigest(IReadOnlyList<FairAgent> agents) => Hash(w => WriteAgents(w, agents, true));
+
+        /// <summary>The policy digest as 0.1.0 computed it.</summary>
+        internal static string LegacyPolicyDigest(FairnessPolicy policy) => Hash(w => WritePolicy(w, policy, true));
 
         /// <summary>SHA-256 of "tasks:HEX\nagents:HEX\npolicy:HEX" built from the three digests.</summary>
         public static string Digest(IReadOnlyList<FairTask> tasks, IReadOnlyList<FairAgent> agents, FairnessPolicy policy) => Digest(tasks, agents, policy, null, null);
@@ -43,7 +54,9 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>Writes tasks as [{"id":..,"priority":..,"group":..|null,"duration":..,"arrival":..},...].</summary>
-        public static void WriteTasks(Utf8JsonWriter w, IReadOnlyList<FairTask> tasks)
+        public static void WriteTasks(Utf8JsonWriter w, IReadOnlyList<FairTask> tasks) => WriteTasks(w, tasks, false);
+
+        private static void WriteTasks(Utf8JsonWriter w, IReadOnlyList<FairTask> tasks, bool legacy)
         {
             w.WriteStartArray();
             var store = TaskColumns.Of(tasks);
@@ -53,10 +66,10 @@ namespace FairnessGovernor.Allocation
                 for (int i = 0; i < store.Count; i++)
                 {
                     w.WriteStartObject();
-                    w.WriteString("id", store.Id(i));
+                    Text(w, "id", store.Id(i), legacy);
                     w.WriteString("priority", TaskPriorityNames.ToName(store.Level(i)));
                     var g = store.Group(i);
-                    if (g != null) w.WriteString("group", g); else w.WriteNull("group");
+                    if (g != null) Text(w, "group", g, legacy); else w.WriteNull("group");
                     WriteNumber(w, "duration", store.Duration(i));
                     WriteNumber(w, "arrival", store.Arrival(i));
                     w.WriteEndObject();
@@ -68,9 +81,9 @@ namespace FairnessGovernor.Allocation
             {
                 var t = tasks[i];
                 w.WriteStartObject();
-                w.WriteString("id", t.Id);
+                Text(w, "id", t.Id, legacy);
                 w.WriteString("priority", t.Priority);
-                if (t.Group != null) w.WriteString("group", t.Group); else w.WriteNull("group");
+                if (t.Group != null) Text(w, "group", t.Group, legacy); else w.WriteNull("group");
                 WriteNumber(w, "duration", t.Duration);
                 WriteNumber(w, "arrival", t.Arrival);
                 w.WriteEndObject();
@@ -79,14 +92,16 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>Writes agents as [{"id":..,"weight":..,"capacity":..|null,"max_share":..|null},...].</summary>
-        public static void WriteAgents(Utf8JsonWriter w, IReadOnlyList<FairAgent> agents)
+        public static void WriteAgents(Utf8JsonWriter w, IReadOnlyList<FairAgent> agents) => WriteAgents(w, agents, false);
+
+        private static void WriteAgents(Utf8JsonWriter w, IReadOnlyList<FairAgent> agents, bool legacy)
         {
             w.WriteStartArray();
             for (int i = 0; i < agents.Count; i++)
             {
                 var a = agents[i];
                 w.WriteStartObject();
-                w.WriteString("id", a.Id);
+                Text(w, "id", a.Id, legacy);
                 w.WriteNumber("weight", a.Weight);
                 if (a.Capacity.HasValue) w.WriteNumber("capacity", a.Capacity.Value); else w.WriteNull("capacity");
                 if (a.MaxShare.HasValue) WriteNumber(w, "max_share", a.MaxShare.Value); else w.WriteNull("max_share");
@@ -96,18 +111,36 @@ namespace FairnessGovernor.Allocation
         }
 
         /// <summary>Writes the policy as {"policy_id":..,"respect_priority":..,"max_skew_ratio":..,"strategy":..,"max_bypass":..|null,"group_quotas":{..}}, then "usage_half_life" (seconds) and "max_catch_up" when set.</summary>
-        public static void WritePolicy(Utf8JsonWriter w, FairnessPolicy p)
+        public static void WritePolicy(Utf8JsonWriter w, FairnessPolicy p) => WritePolicy(w, p, false);
+
+        private static void WritePolicy(Utf8JsonWriter w, FairnessPolicy p, bool legacy)
         {
             w.WriteStartObject();
-            w.WriteString("policy_id", p.PolicyId);
+            Text(w, "policy_id", p.PolicyId, legacy);
             w.WriteBoolean("respect_priority", p.RespectPriority);
             w.WritePropertyName("max_skew_ratio");
             w.WriteRawValue(PythonNumber.Format(p.MaxSkewRatio), skipInputValidation: true);
             w.WriteString("strategy", p.Strategy);
             if (p.MaxBypass.HasValue) w.WriteNumber("max_bypass", p.MaxBypass.Value); else w.WriteNull("max_bypass");
-            w.WriteStartObject("group_quotas");
-            foreach (var name in p.GetGroupNames()) w.WriteNumber(name, p.GetGroupQuota(name)!.Value);
-            w.WriteEndObject();
+            if (legacy)
+            {
+                w.WriteStartObject("group_quotas");
+                foreach (var name in p.GetGroupNames()) w.WriteNumber(name, p.GetGroupQuota(name)!.Value);
+                w.WriteEndObject();
+            }
+            else
+            {
+                // Group names are keys: the writer cannot take a key escaped by another rule, so the object goes in whole.
+                var quotas = new StringBuilder("{");
+                foreach (var name in p.GetGroupNames())
+                {
+                    if (quotas.Length > 1) quotas.Append(',');
+                    PythonJson.AppendQuoted(quotas, name);
+                    quotas.Append(':').Append(p.GetGroupQuota(name)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                w.WritePropertyName("group_quotas");
+                w.WriteRawValue(Encoding.UTF8.GetBytes(quotas.Append('}').ToString()), skipInputValidation: true);
+            }
             // SPEC.md 7.10: only when set, so the canonical form (and digest) of a policy without them is unchanged.
             if (p.UsageHalfLife.HasValue) WriteNumber(w, "usage_half_life", p.UsageHalfLife.Value.Ticks / (double)System.TimeSpan.TicksPerSecond);
             if (p.MaxCatchUp.HasValue) w.WriteNumber("max_catch_up", p.MaxCatchUp.Value);
@@ -150,18 +183,18 @@ namespace FairnessGovernor.Allocation
             w.WriteString("format", GovernorState.FormatName);
             w.WriteNumber("version", GovernorState.FormatVersion);
             if (state.AsOf.HasValue) w.WriteString("as_of", state.AsOf.Value.ToString(TimeFormat, System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull("as_of");
-            if (state.Strategy == null) w.WriteNull("strategy"); else w.WriteString("strategy", state.Strategy);
+            if (state.Strategy == null) w.WriteNull("strategy"); else PythonJson.WriteString(w, "strategy", state.Strategy);
             w.WriteNumber("runs", state.Runs);
             w.WriteNumber("total_tasks", state.TotalTasks);
             w.WriteNumber("assigned_tasks", state.AssignedTasks);
-            if (state.PointerAgent == null) w.WriteNull("pointer_agent"); else w.WriteString("pointer_agent", state.PointerAgent);
+            if (state.PointerAgent == null) w.WriteNull("pointer_agent"); else PythonJson.WriteString(w, "pointer_agent", state.PointerAgent);
             w.WriteNumber("pointer_slot", state.PointerSlot);
             w.WriteNumber("step", state.Step);
             w.WriteStartArray("agents");
             foreach (var a in state.Agents)
             {
                 w.WriteStartObject();
-                w.WriteString("id", a.Id);
+                PythonJson.WriteString(w, "id", a.Id);
                 w.WriteNumber("weight", a.Weight);
                 w.WriteNumber("count", a.Count);
                 w.WriteNumber("current_weight", a.CurrentWeight);
@@ -175,6 +208,12 @@ namespace FairnessGovernor.Allocation
             }
             w.WriteEndArray();
             w.WriteEndObject();
+        }
+
+        private static void Text(Utf8JsonWriter w, string name, string value, bool legacy)
+        {
+            if (legacy) w.WriteString(name, value); // the writer's relaxed encoder, as 0.1.0 wrote it
+            else PythonJson.WriteString(w, name, value);
         }
 
         private static void WriteNumber(Utf8JsonWriter w, string name, double value)

@@ -16,6 +16,9 @@ namespace FairnessGovernor.Canonical
             if (double.IsPositiveInfinity(value)) return "Infinity";
             if (double.IsNegativeInfinity(value)) return "-Infinity";
             if (value == 0) return (1 / value) < 0 ? "-0.0" : "0.0";
+            // A whole number below 1e16 is what Python's repr writes as its digits and ".0" (durations, arrivals, quotas):
+            // the general layout below gives the same text, with more work.
+            if (Math.Abs(value) < 1e16 && value == Math.Floor(value)) return ((long)value).ToString(CultureInfo.InvariantCulture) + ".0";
             var r = value.ToString("R", CultureInfo.InvariantCulture);
             // Split into digits and exponent, then lay out as Python does.
             string mantissa = r;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FairnessGovernor.Allocation;
+using FairnessGovernor.Canonical;
 
 namespace FairnessGovernor.Evidence
 {
@@ -24,29 +25,39 @@ namespace FairnessGovernor.Evidence
         /// <c>[{"sequence":1,"task_id":"t2","agent_id":"agent-a"},...]</c> in dispatch order,
         /// <c>"agent_id":null</c> for an unassigned task.
         /// </summary>
-        public static string Decisions(AllocationResult result)
+        public static string Decisions(AllocationResult result) => Decisions(result, false);
+
+        /// <summary>The decisions digest as 0.1.0 computed it (ids escaped by the relaxed encoder), for replay of its lines.</summary>
+        internal static string LegacyDecisions(AllocationResult result) => Decisions(result, true);
+
+        private static string Decisions(AllocationResult result, bool legacy)
         {
             if (result == null) throw new ArgumentNullException(nameof(result));
             using var sha = SHA256.Create();
             using (var stream = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
             {
-                using (var w = new Utf8JsonWriter(stream, Options)) WriteDecisions(w, result);
+                using (var w = new Utf8JsonWriter(stream, Options)) WriteDecisions(w, result, legacy);
                 stream.FlushFinalBlock();
             }
             return CanonicalInput.Hex(sha.Hash!);
         }
 
-        /// <summary>Writes the canonical decisions form (see <see cref="Decisions"/>).</summary>
-        public static void WriteDecisions(Utf8JsonWriter w, AllocationResult result)
+        /// <summary>Writes the canonical decisions form (see <see cref="Decisions(AllocationResult)"/>).</summary>
+        public static void WriteDecisions(Utf8JsonWriter w, AllocationResult result) => WriteDecisions(w, result, false);
+
+        private static void WriteDecisions(Utf8JsonWriter w, AllocationResult result, bool legacy)
         {
             w.WriteStartArray();
             for (int k = 0; k < result.Count; k++)
             {
                 w.WriteStartObject();
                 w.WriteNumber("sequence", k + 1);
-                w.WriteString("task_id", result.Tasks[result.TaskIndexAt(k)].Id);
+                var task = result.Tasks[result.TaskIndexAt(k)].Id;
+                if (legacy) w.WriteString("task_id", task); else PythonJson.WriteString(w, "task_id", task);
                 int a = result.AgentIndexAt(k);
-                if (a < 0) w.WriteNull("agent_id"); else w.WriteString("agent_id", result.Agents[a].Id);
+                if (a < 0) w.WriteNull("agent_id");
+                else if (legacy) w.WriteString("agent_id", result.Agents[a].Id);
+                else PythonJson.WriteString(w, "agent_id", result.Agents[a].Id);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -32,7 +32,7 @@ namespace FairnessGovernor.Evidence
             FairnessLabel = fairnessLabel;
             LineNumber = lineNumber;
             ByteOffset = byteOffset;
-            ExtraMetrics = NoMetrics;
+            ExtraMetrics = EvidenceMetricList.Empty;
         }
 
         internal EvidenceEntry(EvidenceEntry source, int assigned, int unassigned, string moduleVersion, string tasksDigest, string agentsDigest, string policyDigest, string decisionsDigest,
@@ -52,7 +52,7 @@ namespace FairnessGovernor.Evidence
             AgentsDigest = agentsDigest;
             PolicyDigest = policyDigest;
             DecisionsDigest = decisionsDigest;
-            ExtraMetrics = extra;
+            ExtraMetrics = new EvidenceMetricList(extra);
             Prev = prev;
             Hash = hash;
             Sig = sig;
@@ -130,6 +130,12 @@ namespace FairnessGovernor.Evidence
         /// <summary>When the run was logged, UTC, microsecond precision.</summary>
         public DateTime Timestamp { get; }
 
+        /// <summary>
+        /// The timestamp as the line writes it (<c>2026-11-27T03:04:05.123456Z</c>): what Export-Csv keeps, where it writes a
+        /// DateTime to the second in the current culture, without its zone (SPEC.md 8.7).
+        /// </summary>
+        public string TimestampText => EvidenceFormat.FormatTimestamp(Timestamp);
+
         /// <summary>The run's policy id.</summary>
         public string PolicyId { get; }
 
@@ -172,7 +178,7 @@ namespace FairnessGovernor.Evidence
         /// </summary>
         public EvidenceRun? Run { get; }
 
-        /// <summary>Extra numeric fields in line order (empty when none).</summary>
+        /// <summary>Extra numeric fields in line order (empty when none); an <see cref="EvidenceMetricList"/>, which PowerShell sees as a dictionary name -> value.</summary>
         public IReadOnlyList<EvidenceMetric> ExtraMetrics { get; }
 
         /// <summary>The previous line's hash (64 zeros on the first line); null on a legacy line or a new entry.</summary>
@@ -210,7 +216,7 @@ namespace FairnessGovernor.Evidence
         public override string ToString() => EvidenceFormat.FormatTimestamp(Timestamp) + " " + PolicyId + " " + FairnessLabel + (Hash == null ? "" : " " + Hash.Substring(0, 12));
 
         internal EvidenceEntry WithChain(string prev, string hash, string? sig, int lineNumber, long byteOffset) =>
-            new EvidenceEntry(this, AssignedCount!.Value, UnassignedCount!.Value, ModuleVersion!, TasksDigest!, AgentsDigest!, PolicyDigest!, DecisionsDigest!, (EvidenceMetric[])ExtraMetrics, prev, hash, sig, lineNumber, byteOffset, Run);
+            new EvidenceEntry(this, AssignedCount!.Value, UnassignedCount!.Value, ModuleVersion!, TasksDigest!, AgentsDigest!, PolicyDigest!, DecisionsDigest!, ((EvidenceMetricList)ExtraMetrics).ToArray(), prev, hash, sig, lineNumber, byteOffset, Run);
 
         private static DateTime ToMicroseconds(DateTime t) => new DateTime(t.Ticks - t.Ticks % 10, t.Kind);
 

@@ -319,6 +319,6 @@ namespace FairnessGovernor.Evidence
             return 0;
         }
 
-        public static string Quote(string s) => "\"" + JsonEncodedText.Encode(s, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+        public static string Quote(string s) => PythonJson.Quote(s);
     }
 }

@@ -58,10 +58,14 @@ namespace FairnessGovernor.Evidence
             }
             var mismatches = new List<string>();
             void Check(string name, bool same) { if (!same) mismatches.Add(name); }
-            Check("tasks_digest", fresh.TasksDigest == entry.TasksDigest);
-            Check("agents_digest", fresh.AgentsDigest == entry.AgentsDigest);
-            Check("policy_digest", fresh.PolicyDigest == entry.PolicyDigest);
-            Check("decisions_digest", fresh.DecisionsDigest == entry.DecisionsDigest);
+            // A line of 0.1.0 hashed strings its relaxed encoder escaped (emoji, U+2028, ...) in another form: either form
+            // of the same inputs matches (SPEC.md 4.2). A stream's line records its run mode, so it was written by this
+            // version's rule: there is no legacy form to try (result is null).
+            bool Same(string? now, string? logged, Func<string> legacy) => now == logged || (logged != null && result != null && legacy() == logged);
+            Check("tasks_digest", Same(fresh.TasksDigest, entry.TasksDigest, () => CanonicalInput.LegacyTasksDigest(result!.Tasks)));
+            Check("agents_digest", Same(fresh.AgentsDigest, entry.AgentsDigest, () => CanonicalInput.LegacyAgentsDigest(result!.Agents)));
+            Check("policy_digest", Same(fresh.PolicyDigest, entry.PolicyDigest, () => CanonicalInput.LegacyPolicyDigest(result!.Policy)));
+            Check("decisions_digest", Same(fresh.DecisionsDigest, entry.DecisionsDigest, () => EvidenceDigests.LegacyDecisions(result!)));
             Check("policy_id", string.Equals(fresh.PolicyId, entry.PolicyId, StringComparison.Ordinal));
             Check("task_count", fresh.TaskCount == entry.TaskCount);
             Check("agent_count", fresh.AgentCount == entry.AgentCount);

@@ -10,11 +10,15 @@ namespace FairnessGovernor.Evidence
     {
         private readonly string[] _mismatches;
         private readonly AllocationResult? _run;
+        private readonly EvidenceEntry _logged, _replayed;
+
+        /// <summary>The line replayed (1-based; 0 for a line given as text).</summary>
+        public int LineNumber => _logged.LineNumber;
 
         internal EvidenceReplayResult(EvidenceEntry logged, EvidenceEntry replayed, string[] mismatches, AllocationResult? run, string? cannotReplay = null)
         {
-            Logged = logged;
-            Replayed = replayed;
+            _logged = logged;
+            _replayed = replayed;
             CannotReplay = cannotReplay;
             // A run that cannot be replayed has no mismatch to report: its differences say nothing about the line.
             _mismatches = cannotReplay != null ? new string[0] : mismatches;
@@ -50,13 +54,16 @@ namespace FairnessGovernor.Evidence
         public bool DecisionsMatch => CannotReplay == null && Array.IndexOf(_mismatches, "decisions_digest") < 0;
 
         /// <summary>True when the line was written by this engine version (informational: other versions should decide alike).</summary>
-        public bool SameModuleVersion => string.Equals(Logged.ModuleVersion, Replayed.ModuleVersion, StringComparison.Ordinal);
+        public bool SameModuleVersion => string.Equals(_logged.ModuleVersion, _replayed.ModuleVersion, StringComparison.Ordinal);
+
+        // The two entries are methods, like GetRun(): as properties they nested ConvertTo-Json past its default depth
+        // (SPEC.md 8.7), and the flat properties above say what they differ in.
 
         /// <summary>The entry from the log.</summary>
-        public EvidenceEntry Logged { get; }
+        public EvidenceEntry GetLogged() => _logged;
 
         /// <summary>The entry the replay would log (same timestamp; no chain fields).</summary>
-        public EvidenceEntry Replayed { get; }
+        public EvidenceEntry GetReplayed() => _replayed;
 
         /// <summary>The re-run allocation (a method, so it stays out of exported JSON); null when the line was a stream's.</summary>
         public AllocationResult? GetRun() => _run;

@@ -80,5 +80,18 @@ namespace FairnessGovernor.Evidence
 
         /// <summary>Whether the run continued a state.</summary>
         public bool HasState => StateDigest != null;
+
+        /// <summary>
+        /// One readable line, e.g. <c>stream window=100 as_of=2026-01-01T00:00:00.0000000Z state=9f2c...</c>: what
+        /// Export-Csv and Format-List show of an entry's Run (SPEC.md 8.7: no type names in exported rows).
+        /// </summary>
+        public override string ToString()
+        {
+            var sb = new System.Text.StringBuilder(Mode);
+            if (WindowSize.HasValue) sb.Append(" window=").Append(WindowSize.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (AsOf.HasValue) sb.Append(" as_of=").Append(CanonicalInput.FormatTime(AsOf.Value));
+            if (StateDigest != null) sb.Append(" state=").Append(StateDigest);
+            return sb.ToString();
+        }
     }
 }

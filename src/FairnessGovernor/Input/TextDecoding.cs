@@ -14,6 +14,9 @@ namespace FairnessGovernor.Input
         public static byte[] ToUtf8(byte[] bytes, string source, out int start)
         {
             start = 0;
+            if (bytes.Length >= 4 && ((bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0) || (bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)))
+                throw new FairnessInputException("InvalidEncoding", source, null, null,
+                    "the file starts with a UTF-32 " + (bytes[0] == 0 ? "BE" : "LE") + " byte-order mark; UTF-32 is not read: " + SaveAs);
             if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
             {
                 var enc = bytes[0] == 0xFF ? (Encoding)new UnicodeEncoding(false, true, true) : new UnicodeEncoding(true, true, true);
@@ -47,6 +50,7 @@ namespace FairnessGovernor.Input
                 byte b = bytes[i];
                 if (b < 0x80)
                 {
+                    if (b == 0) throw Nul(bytes, start, source, line, col, i);
                     if (b == (byte)'\n') { line++; col = 1; } else col++;
                     i++;
                     continue;
@@ -70,8 +74,38 @@ namespace FairnessGovernor.Input
             }
         }
 
+        private const string SaveAs = "save the file as UTF-8 (with or without BOM) or as UTF-16 with a BOM.";
+
         private static FairnessInputException Bad(string source, int line, int col, int offset) =>
             new FairnessInputException("InvalidEncoding", source, null, null,
-                "invalid UTF-8 at byte offset " + offset + "; save the file as UTF-8 (with or without BOM) or as UTF-16 with a BOM.", line, col);
+                "invalid UTF-8 at byte offset " + offset + "; " + SaveAs, line, col);
+
+        /// <summary>
+        /// A NUL byte: JSON and YAML text never holds one, so the file is in another encoding. Text that is mostly
+        /// ASCII shows which by where its zero bytes fall in the first four bytes (UTF-16 without a BOM: every other
+        /// byte; UTF-32: three of every four), so the message names the likely encoding instead of a parser's
+        /// "'0x00' is an invalid start of a value".
+        /// </summary>
+        private static FairnessInputException Nul(byte[] bytes, int start, string source, int line, int col, int offset)
+        {
+            string guess = "";
+            if (bytes.Length - start >= 4)
+            {
+                bool z0 = bytes[start] == 0, z1 = bytes[start + 1] == 0, z2 = bytes[start + 2] == 0, z3 = bytes[start + 3] == 0;
+                if (z0 && z1 && z2 && !z3) guess = "UTF-32 BE";
+                else if (!z0 && z1 && z2 && z3) guess = "UTF-32 LE";
+                else if (z0 && !z1 && z2 && !z3) guess = "UTF-16 BE";
+                else if (!z0 && z1 && !z2 && z3) guess = "UTF-16 LE";
+            }
+            else if (bytes.Length - start >= 2)
+            {
+                if (bytes[start] == 0 && bytes[start + 1] != 0) guess = "UTF-16 BE";
+                else if (bytes[start] != 0 && bytes[start + 1] == 0) guess = "UTF-16 LE";
+            }
+            var what = guess.Length > 0
+                ? "the file looks like " + guess + " text without a byte-order mark (a NUL byte at byte offset " + offset + ")"
+                : "the file holds a NUL byte at byte offset " + offset + ", which JSON and YAML text never holds: it is binary, or text in an encoding other than UTF-8 or UTF-16 with a BOM";
+            return new FairnessInputException("InvalidEncoding", source, null, null, what + "; " + SaveAs, line, col);
+        }
     }
 }

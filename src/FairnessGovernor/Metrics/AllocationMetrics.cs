@@ -65,7 +65,7 @@ namespace FairnessGovernor.Metrics
         public int[] GetTaskCounts() => System.Linq.Enumerable.ToArray(TaskCounts);
 
         /// <summary>Tasks per agent, keyed by agent id, in agent order, zeros included (read-only).</summary>
-        public OrderedDictionary TaskCountPerAgent
+        public NamedValues TaskCountPerAgent
         {
             get
             {
@@ -73,26 +73,26 @@ namespace FairnessGovernor.Metrics
                 {
                     var d = new OrderedDictionary(AgentIds.Count, StringComparer.Ordinal);
                     for (int i = 0; i < AgentIds.Count; i++) d.Add(AgentIds[i], TaskCounts[i]);
-                    _perAgent = d.AsReadOnly();
+                    _perAgent = new NamedValues(d);
                 }
                 return _perAgent;
             }
         }
 
-        private OrderedDictionary? _perAgent;
+        private NamedValues? _perAgent;
         private readonly double[] _entitlement;
         private readonly double[] _lag;
-        private OrderedDictionary? _entitlementPerAgent;
-        private OrderedDictionary? _lagPerAgent;
+        private NamedValues? _entitlementPerAgent;
+        private NamedValues? _lagPerAgent;
 
         /// <summary>
         /// Each agent's weighted max-min fair share of the assigned tasks, respecting its capacity and max_share
         /// (water-filling; SPEC.md 6.6), keyed by agent id in agent order (read-only; values are double).
         /// </summary>
-        public OrderedDictionary Entitlement => _entitlementPerAgent ??= PerAgent(_entitlement);
+        public NamedValues Entitlement => _entitlementPerAgent ??= PerAgent(_entitlement);
 
         /// <summary>count - entitlement per agent, keyed by agent id in agent order (read-only; values are double).</summary>
-        public OrderedDictionary Lag => _lagPerAgent ??= PerAgent(_lag);
+        public NamedValues Lag => _lagPerAgent ??= PerAgent(_lag);
 
         /// <summary>Entitlements aligned with <see cref="GetAgentIds"/>.</summary>
         public double[] GetEntitlements() => (double[])_entitlement.Clone();
@@ -123,7 +123,7 @@ namespace FairnessGovernor.Metrics
 
         private readonly WaitStatistics _wait;
         private readonly OrderedDictionary _waitByPriority;
-        private OrderedDictionary? _waitMeanBy, _waitP50By, _waitP95By, _waitMaxBy;
+        private NamedValues? _waitMeanBy, _waitP50By, _waitP95By, _waitMaxBy;
 
         /// <summary>Waits of all assigned tasks (SPEC.md 6.5). A method, so exported JSON stays flat.</summary>
         public WaitStatistics GetWait() => _wait;
@@ -141,32 +141,32 @@ namespace FairnessGovernor.Metrics
         public double WaitMax => _wait.Max;
 
         /// <summary>Mean wait per priority (keys high, normal, low; 0 for a priority with no assigned task).</summary>
-        public OrderedDictionary WaitMeanByPriority => _waitMeanBy ??= ByPriorityOf(w => w.Mean);
+        public NamedValues WaitMeanByPriority => _waitMeanBy ??= ByPriorityOf(w => w.Mean);
 
         /// <summary>Median wait per priority.</summary>
-        public OrderedDictionary WaitP50ByPriority => _waitP50By ??= ByPriorityOf(w => w.P50);
+        public NamedValues WaitP50ByPriority => _waitP50By ??= ByPriorityOf(w => w.P50);
 
         /// <summary>95th-percentile wait per priority.</summary>
-        public OrderedDictionary WaitP95ByPriority => _waitP95By ??= ByPriorityOf(w => w.P95);
+        public NamedValues WaitP95ByPriority => _waitP95By ??= ByPriorityOf(w => w.P95);
 
         /// <summary>Longest wait per priority.</summary>
-        public OrderedDictionary WaitMaxByPriority => _waitMaxBy ??= ByPriorityOf(w => w.Max);
+        public NamedValues WaitMaxByPriority => _waitMaxBy ??= ByPriorityOf(w => w.Max);
 
         /// <summary>Wait statistics per priority: keys high, normal, low (all three, always), values <see cref="WaitStatistics"/> (read-only).</summary>
         public OrderedDictionary GetWaitByPriority() => _waitByPriority;
 
-        private OrderedDictionary ByPriorityOf(Func<WaitStatistics, double> pick)
+        private NamedValues ByPriorityOf(Func<WaitStatistics, double> pick)
         {
             var d = new OrderedDictionary(3, StringComparer.Ordinal);
             foreach (System.Collections.DictionaryEntry e in _waitByPriority) d.Add(e.Key, pick((WaitStatistics)e.Value!));
-            return d.AsReadOnly();
+            return new NamedValues(d);
         }
 
-        private OrderedDictionary PerAgent(double[] values)
+        private NamedValues PerAgent(double[] values)
         {
             var d = new OrderedDictionary(AgentIds.Count, StringComparer.Ordinal);
             for (int i = 0; i < AgentIds.Count; i++) d.Add(AgentIds[i], values[i]);
-            return d.AsReadOnly();
+            return new NamedValues(d);
         }
 
         /// <summary>The highest task count; 0 with no agents.</summary>
