@@ -86,7 +86,9 @@ namespace FairnessGovernor.Allocation
                     break;
                 case FairnessStrategies.FairShare:
                     _lag = new LagBounded(_table, _open);
-                    _selector = _fair = new FairShare(_open, _lag, Credits(state, policy));
+                    _fair = new FairShare(_open, _lag, Credits(state, policy));
+                    // With no deficit to pay, fair_share is lag_bounded pick for pick: the core calls that selector directly.
+                    _selector = _fair.CatchingUp ? _fair : (IAgentSelector)_lag;
                     // With no deficit to pay, the carried epoch continues as lag_bounded's does.
                     if (carry && state!.Step > 0 && !_fair.CatchingUp) RestoreEpoch(state);
                     break;
