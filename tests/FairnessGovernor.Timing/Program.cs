@@ -79,16 +79,16 @@ namespace FairnessGovernor.Timing
 
             var mem = MemoryRun(tasks, agents, policy, Path.Combine(opt.Dir, "memory-out.json"));
 
-            double pyM = Median(py), fileM = Median(file), pipeM = Median(pipe);
+            double pyM = Turns.Median(py), fileM = Turns.Median(file), pipeM = Turns.Median(pipe);
             Console.WriteLine();
             Console.WriteLine("| path | median s | vs Python baseline |");
             Console.WriteLine("| --- | ---: | ---: |");
             Console.WriteLine($"| Python baseline (json.load, rotation, json.dump) | {pyM:F3} | 1.0x |");
             Console.WriteLine($"| Invoke-FairAllocation -OutFile (file to file) | {fileM:F3} | {pyM / fileM:F1}x faster |");
             Console.WriteLine($"| Invoke-FairAllocation \\| Get-FairnessMetrics | {pipeM:F3} | {pyM / pipeM:F1}x faster |");
-            Console.WriteLine($"| engine: load tasks+agents+policy | {Median(load):F3} | |");
-            Console.WriteLine($"| engine: allocate | {Median(alloc):F3} | |");
-            Console.WriteLine($"| engine: write document (prototype metrics) | {Median(write):F3} | |");
+            Console.WriteLine($"| engine: load tasks+agents+policy | {Turns.Median(load):F3} | |");
+            Console.WriteLine($"| engine: allocate | {Turns.Median(alloc):F3} | |");
+            Console.WriteLine($"| engine: write document (prototype metrics) | {Turns.Median(write):F3} | |");
             Console.WriteLine($"| peak working set, engine file to file (separate process) | {mem / 1e6:F0} MB | {mem / (double)taskBytes:F2}x the task file |");
             return same ? 0 : 1;
         }
@@ -155,12 +155,6 @@ namespace FairnessGovernor.Timing
             p.WaitForExit();
             if (p.ExitCode != 0) throw new InvalidOperationException("python failed: " + stderr);
             return stdout.Trim();
-        }
-
-        private static double Median(List<double> xs)
-        {
-            var s = xs.OrderBy(x => x).ToArray();
-            return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
         }
 
         private static string Q(string s) => s.Replace("'", "''");

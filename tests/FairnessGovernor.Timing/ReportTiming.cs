@@ -38,21 +38,8 @@ namespace FairnessGovernor.Timing
                 run + " | Export-FairnessReport -Path '" + Q(report) + "' -GeneratedAt ([datetime]::SpecifyKind([datetime]'2026-12-02', 'Utc'))",
             };
             foreach (var s in scripts) ps.Run(s); // warm-up: JIT both paths once
-            var seconds = names.Select(_ => new List<double>()).ToArray();
-            for (int r = 0; r < runs; r++)
-            {
-                for (int s = 0; s < scripts.Length; s++)
-                {
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    GC.Collect();
-                    var sw = Stopwatch.StartNew();
-                    ps.Run(scripts[s]);
-                    seconds[s].Add(sw.Elapsed.TotalSeconds);
-                }
-                Console.WriteLine($"run {r + 1}: " + string.Join("; ", names.Select((n, i) => $"{n} {seconds[i][r]:F3} s")));
-            }
-            double metrics = Median(seconds[0]), export = Median(seconds[1]);
+            var seconds = Turns.Time(ps, scripts, names, runs);
+            double metrics = Turns.Median(seconds[0]), export = Turns.Median(seconds[1]);
             long size = new FileInfo(report).Length;
             Console.WriteLine();
             Console.WriteLine("| Invoke-FairAllocation ... | median s | vs Get-FairnessMetrics |");
@@ -89,12 +76,6 @@ namespace FairnessGovernor.Timing
                 double digest = sw.Elapsed.TotalSeconds;
                 Console.WriteLine($"engine, in memory: AllocationMetrics.Of {metrics:F3} s; RunFigures.Of {fig:F3} s (its metrics included); HTML {html:F3} s; run id digest {digest:F3} s");
             }
-        }
-
-        private static double Median(List<double> xs)
-        {
-            var s = xs.OrderBy(x => x).ToArray();
-            return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
         }
 
         private static string Q(string s) => s.Replace("'", "''");

@@ -36,39 +36,20 @@ namespace FairnessGovernor.Timing
                 scripts[s] = "Invoke-FairAllocation -TaskPath '" + Q(tasks) + "' -AgentPath '" + Q(agents) + "' -PolicyPath '" + Q(policies[s]) + "' -OutFile '" + Q(output) + "'";
                 ps.Run(scripts[s]); // warm-up: JIT each strategy's path once
             }
-            var seconds = Strategies.Select(_ => new List<double>()).ToArray();
-            for (int r = 0; r < runs; r++)
-            {
-                for (int s = 0; s < Strategies.Length; s++)
-                {
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    GC.Collect();
-                    var sw = Stopwatch.StartNew();
-                    ps.Run(scripts[s]);
-                    seconds[s].Add(sw.Elapsed.TotalSeconds);
-                }
-                Console.WriteLine($"run {r + 1}: " + string.Join("; ", Strategies.Select((s, i) => $"{s} {seconds[i][r]:F3} s")));
-            }
-            double wrr = Median(seconds[0]);
+            var seconds = Turns.Time(ps, scripts, Strategies, runs);
+            double wrr = Turns.Median(seconds[0]);
             Console.WriteLine();
             Console.WriteLine("| Invoke-FairAllocation -OutFile | median s | vs weighted_round_robin |");
             Console.WriteLine("| --- | ---: | ---: |");
             bool within = true;
             for (int s = 0; s < Strategies.Length; s++)
             {
-                double m = Median(seconds[s]);
+                double m = Turns.Median(seconds[s]);
                 within &= m <= 2 * wrr;
                 Console.WriteLine($"| {Strategies[s]} | {m:F3} | {m / wrr:F2}x |");
             }
             Console.WriteLine(within ? "every strategy within 2x of weighted_round_robin" : "a strategy takes more than 2x weighted_round_robin's time");
             return within ? 0 : 1;
-        }
-
-        private static double Median(List<double> xs)
-        {
-            var s = xs.OrderBy(x => x).ToArray();
-            return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
         }
 
         private static string Q(string s) => s.Replace("'", "''");

@@ -1,6 +1,6 @@
 namespace FairnessGovernor.Evidence
 {
-    /// <summary>The outcome of <see cref="EvidenceVerifier.Verify"/> (SPEC.md 5.7).</summary>
+    /// <summary>The outcome of <see cref="EvidenceVerifier.Verify(string, EvidenceVerifyOptions)"/> (SPEC.md 5.7).</summary>
     public sealed class EvidenceVerificationResult
     {
         internal EvidenceVerificationResult(string path, bool signaturesChecked)

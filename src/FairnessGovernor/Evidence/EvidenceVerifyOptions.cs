@@ -2,7 +2,7 @@ using System;
 
 namespace FairnessGovernor.Evidence
 {
-    /// <summary>Options of <see cref="EvidenceVerifier.Verify"/> (SPEC.md 5.7).</summary>
+    /// <summary>Options of <see cref="EvidenceVerifier.Verify(string, EvidenceVerifyOptions)"/> (SPEC.md 5.7).</summary>
     public sealed class EvidenceVerifyOptions
     {
         /// <summary>The HMAC-SHA256 key to check signatures with; null: signatures are counted, not checked.</summary>

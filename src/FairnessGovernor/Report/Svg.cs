@@ -243,12 +243,7 @@ namespace FairnessGovernor.Report
                  .Append("<text class=\"legend\" x=\"").Append(kx + 22).Append("\" y=\"").Append(Top + 10).Append("\">").Append(ReportText.Escape(secondLegend)).Append("</text>");
             }
             b.Append('\n');
-            foreach (var t in ticks)
-                b.Append("<line class=\"grid\" x1=\"").Append(ReportText.Coord(X(t))).Append("\" x2=\"").Append(ReportText.Coord(X(t))).Append("\" y1=\"").Append(plotTop)
-                 .Append("\" y2=\"").Append(plotTop + bars.Count * rowH).Append("\"/><text class=\"tick\" x=\"").Append(ReportText.Coord(X(t))).Append("\" y=\"")
-                 .Append(plotTop + bars.Count * rowH + 14).Append("\" text-anchor=\"middle\">").Append(Tick(t)).Append("</text>");
-            b.Append("\n<text class=\"label\" x=\"").Append(x0 + pw / 2).Append("\" y=\"").Append(plotTop + bars.Count * rowH + 32).Append("\" text-anchor=\"middle\">")
-             .Append(ReportText.Escape(valueLabel)).Append("</text>\n");
+            ValueAxis(b, ticks, X, plotTop, plotTop + bars.Count * rowH, x0 + pw / 2, valueLabel);
             for (int i = 0; i < bars.Count; i++)
             {
                 var r = bars[i];
@@ -275,6 +270,17 @@ namespace FairnessGovernor.Report
             b.Append("</svg>\n");
         }
 
+        /// <summary>The value axis of the horizontal charts: a grid line and tick label per tick from y1 to y2, and the axis label under them.</summary>
+        private static void ValueAxis(StringBuilder b, double[] ticks, Func<double, double> X, int y1, int y2, int labelX, string valueLabel)
+        {
+            foreach (var t in ticks)
+                b.Append("<line class=\"grid\" x1=\"").Append(ReportText.Coord(X(t))).Append("\" x2=\"").Append(ReportText.Coord(X(t))).Append("\" y1=\"").Append(y1)
+                 .Append("\" y2=\"").Append(y2).Append("\"/><text class=\"tick\" x=\"").Append(ReportText.Coord(X(t))).Append("\" y=\"")
+                 .Append(y2 + 14).Append("\" text-anchor=\"middle\">").Append(Tick(t)).Append("</text>");
+            b.Append("\n<text class=\"label\" x=\"").Append(labelX).Append("\" y=\"").Append(y2 + 32).Append("\" text-anchor=\"middle\">")
+             .Append(ReportText.Escape(valueLabel)).Append("</text>\n");
+        }
+
         /// <summary>Horizontal box plots on one scale: whiskers min to max, box first to third quartile, median line, a diamond at p95.</summary>
         public static void Boxes(StringBuilder b, string id, string title, string desc, string valueLabel, IReadOnlyList<Box> boxes)
         {
@@ -287,12 +293,7 @@ namespace FairnessGovernor.Report
             int height = Top + boxes.Count * rowH + 40;
             Func<double, double> X = v => x0 + v / top * pw;
             Open(b, id, height, title, desc);
-            foreach (var t in ticks)
-                b.Append("<line class=\"grid\" x1=\"").Append(ReportText.Coord(X(t))).Append("\" x2=\"").Append(ReportText.Coord(X(t))).Append("\" y1=\"").Append(Top)
-                 .Append("\" y2=\"").Append(Top + boxes.Count * rowH).Append("\"/><text class=\"tick\" x=\"").Append(ReportText.Coord(X(t))).Append("\" y=\"")
-                 .Append(Top + boxes.Count * rowH + 14).Append("\" text-anchor=\"middle\">").Append(Tick(t)).Append("</text>");
-            b.Append("\n<text class=\"label\" x=\"").Append(x0 + pw / 2).Append("\" y=\"").Append(Top + boxes.Count * rowH + 32).Append("\" text-anchor=\"middle\">")
-             .Append(ReportText.Escape(valueLabel)).Append("</text>\n");
+            ValueAxis(b, ticks, X, Top, Top + boxes.Count * rowH, x0 + pw / 2, valueLabel);
             for (int i = 0; i < boxes.Count; i++)
             {
                 var x = boxes[i];
